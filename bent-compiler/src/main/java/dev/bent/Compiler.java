@@ -1,0 +1,92 @@
+package dev.bent;
+
+import dev.bent.diag.Diagnostic;
+import dev.bent.diag.Diagnostics;
+import dev.bent.diag.Location;
+import dev.bent.diag.Suggestions;
+import dev.bent.emit.MeshEmitter;
+import dev.bent.emit.NodeFiles;
+import dev.bent.ir.MeshPlan;
+import dev.bent.ir.NodePlan;
+import dev.bent.model.Mesh;
+import dev.bent.resolve.Resolver;
+import dev.bent.source.MeshFileReader;
+import dev.bent.translate.Translator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one entry point to bent's pipeline: source, resolve, translate, emit (and validate). The CLI,
+ * watch mode and the Maven plugin call only this.
+ *
+ * <p>Bad input throws {@link dev.bent.diag.InvalidInputException} with every problem found;
+ * nothing is returned, so nothing can be written.
+ */
+public final class Compiler {
+  private Compiler() {}
+
+  /** The result of a compile: the files of each selected node, and the warnings. */
+  public record Compilation(Map<String, NodeFiles> nodes, List<Diagnostic> warnings) {
+    public Compilation {
+      nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Reads and compiles the mesh file at {@code file}.
+   *
+   * @param nodes the nodes to compile; empty for every node
+   * @param envoyDirOf the absolute node directory Envoy will see, for each node name
+   */
+  public static Compilation compileFile(Path file, List<String> nodes, UnaryOperator<String> envoyDirOf) {
+    Diagnostics diagnostics = new Diagnostics();
+    Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
+    return compile(mesh, diagnostics, nodes, envoyDirOf);
+  }
+
+  /** Compiles a mesh already read; {@code diagnostics} may hold problems found while reading it. */
+  public static Compilation compile(
+      Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf) {
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics);
+    List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
+    diagnostics.throwIfErrors();
+    MeshEmitter emitter = new MeshEmitter(Translator.shared(plan));
+    Map<String, NodeFiles> out = new LinkedHashMap<>();
+    for (NodePlan node : selected) {
+      out.put(node.name(), emitter.emit(Translator.node(plan, node, envoyDirOf.apply(node.name()))));
+    }
+    return new Compilation(out, diagnostics.warnings());
+  }
+
+  private static List<NodePlan> select(
+      MeshPlan plan, Mesh mesh, List<String> requested, Diagnostics diagnostics) {
+    Map<String, NodePlan> byName = new LinkedHashMap<>();
+    plan.nodes().forEach(n -> byName.put(n.name(), n));
+    if (requested.isEmpty()) {
+      if (mesh.nodes().isEmpty() && !diagnostics.hasErrors()) {
+        diagnostics.error(Location.of(mesh.origin()), "the mesh has no nodes; nothing to compile");
+      }
+      return List.copyOf(byName.values());
+    }
+    List<NodePlan> selected = new ArrayList<>();
+    for (String name : requested) {
+      NodePlan node = byName.get(name);
+      if (node != null) {
+        if (!selected.contains(node)) {
+          selected.add(node);
+        }
+      } else if (mesh.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+        diagnostics.error(
+            Location.of(mesh.origin()),
+            "no node named \"" + name + "\"" + Suggestions.didYouMean(name, byName.keySet())
+                + "; nodes: " + String.join(", ", byName.keySet()));
+      }
+    }
+    return selected;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.bent.emit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog;
+import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The emit step: turns Envoy protos into deterministic YAML text, as Envoy reads it from files
+ * (proto field names, durations as strings, {@code "@type"} quoted).
+ *
+ * <p>A filesystem-xDS file is built from resource items ({@link #resourceItem}), so that items
+ * shared by every node (the egress clusters) are rendered once and reused.
+ */
+public final class YamlEmitter {
+  private static final JsonFormat.TypeRegistry TYPES =
+      JsonFormat.TypeRegistry.newBuilder()
+          .add(
+              List.of(
+                  Cluster.getDescriptor(),
+                  Listener.getDescriptor(),
+                  RouteConfiguration.getDescriptor(),
+                  HttpConnectionManager.getDescriptor(),
+                  Router.getDescriptor(),
+                  FileAccessLog.getDescriptor()))
+          .build();
+  private static final JsonFormat.Printer PRINTER =
+      JsonFormat.printer().usingTypeRegistry(TYPES).preservingProtoFieldNames();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .disable(YAMLGenerator.Feature.SPLIT_LINES)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .build());
+
+  private YamlEmitter() {}
+
+  /** A whole message as a YAML document (the bootstrap). */
+  public static byte[] document(Message message) {
+    return yaml(tree(message)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One resource as a YAML list item ({@code - "@type": ...}), ready for {@link #discoveryFile}. */
+  public static String resourceItem(Message resource) {
+    return yaml(List.of(tree(Any.pack(resource))));
+  }
+
+  /**
+   * A DiscoveryResponse file holding {@code items}; its {@code version_info} is a digest of them, so
+   * it changes exactly when the content does.
+   */
+  public static byte[] discoveryFile(List<String> items) {
+    StringBuilder body = new StringBuilder();
+    items.forEach(body::append);
+    StringBuilder file = new StringBuilder();
+    file.append("version_info: \"").append(digest(body.toString())).append("\"\n");
+    file.append(items.isEmpty() ? "resources: []\n" : "resources:\n").append(body);
+    return file.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode tree(Message message) {
+    try {
+      return JSON.readTree(PRINTER.print(message));
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("type missing from the emitter's registry: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String yaml(Object value) {
+    try {
+      return YAML.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String digest(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

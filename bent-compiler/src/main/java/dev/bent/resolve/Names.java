@@ -1,0 +1,34 @@
+package dev.bent.resolve;
+
+import java.util.regex.Pattern;
+
+/** The rules for names users choose: node names become directories, service names host names. */
+final class Names {
+  private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern SERVICE =
+      Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+  private Names() {}
+
+  /** Why {@code name} is not a safe node name, or null when it is. */
+  static String nodeNameProblem(String name) {
+    if (NODE.matcher(name).matches()) {
+      return null;
+    }
+    return "node name \""
+        + name
+        + "\" is not a safe directory name: use 1 to 128 letters, digits, '.', '_' or '-',"
+        + " starting with a letter or digit";
+  }
+
+  /** Why {@code name} is not a valid service name, or null when it is. */
+  static String serviceNameProblem(String name) {
+    if (name.length() <= 253 && SERVICE.matcher(name).matches()) {
+      return null;
+    }
+    return "service name \""
+        + name
+        + "\" is not a lowercase DNS name (labels of a-z, 0-9 and inner '-', joined by '.');"
+        + " it becomes the Host clients call";
+  }
+}

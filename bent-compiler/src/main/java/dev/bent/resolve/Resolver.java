@@ -1,0 +1,253 @@
+package dev.bent.resolve;
+
+import dev.bent.diag.Diagnostics;
+import dev.bent.diag.Location;
+import dev.bent.ir.Addresses;
+import dev.bent.ir.ClusterPlan;
+import dev.bent.ir.EndpointPlan;
+import dev.bent.ir.MeshPlan;
+import dev.bent.ir.NodePlan;
+import dev.bent.ir.VirtualHostPlan;
+import dev.bent.model.EndpointEntry;
+import dev.bent.model.Mesh;
+import dev.bent.model.MeshSettings;
+import dev.bent.model.NodeEntry;
+import dev.bent.model.ServiceEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The resolve step: turns the {@link Mesh} a user wrote into a {@link MeshPlan}, applying defaults,
+ * merging each service's annotations from every place they were written, and checking names,
+ * references and values. Every problem is reported into the given {@link Diagnostics}.
+ *
+ * <p>Reasoning, egress endpoints: a service listed under {@code services:} with endpoints is
+ * reached at exactly those (sidecar) endpoints. Otherwise its sidecars are derived from the nodes
+ * that serve it: each application address at the mesh ingress port, since on ECS/Fargate (awsvpc)
+ * an application and its sidecar share the task's address.
+ */
+public final class Resolver {
+  /** Weight of an endpoint without one, when another endpoint of its cluster has one. */
+  static final long DEFAULT_WEIGHT = 64;
+  private static final long MAX_LOCALITY_WEIGHT = ValueKind.MAX_UINT32;
+
+  private final Diagnostics diagnostics;
+  private final AnnotationReader annotations;
+
+  private Resolver(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.annotations = new AnnotationReader(diagnostics);
+  }
+
+  /** Resolves {@code mesh}; the plan is only meaningful when no error was reported. */
+  public static MeshPlan resolve(Mesh mesh, Diagnostics diagnostics) {
+    return new Resolver(diagnostics).plan(mesh);
+  }
+
+  /** What the whole mesh says about one service. */
+  private static final class ServiceFacts {
+    final ServicePolicy policy = new ServicePolicy();
+    final List<Weighted> sidecars = new ArrayList<>();
+    final Map<String, List<Weighted>> appEndpointsByNode = new LinkedHashMap<>();
+    Location declared;
+  }
+
+  /** An endpoint with the weight its annotations gave it. */
+  private record Weighted(EndpointEntry endpoint, OptionalLong weight) {}
+
+  private MeshPlan plan(Mesh mesh) {
+    checkPorts(mesh.settings());
+    Map<String, ServiceFacts> services = new TreeMap<>();
+    for (ServiceEntry entry : unique(mesh.services(), "in services", Location.of(mesh.origin()))) {
+      ServiceFacts facts = services.computeIfAbsent(entry.name(), n -> new ServiceFacts());
+      facts.declared = entry.location();
+      facts.sidecars.addAll(read(entry, facts));
+    }
+    List<NodeEntry> nodes = new ArrayList<>();
+    for (NodeEntry node : mesh.nodes()) {
+      String problem = Names.nodeNameProblem(node.name());
+      if (problem != null) {
+        diagnostics.error(node.location(), problem);
+        continue;
+      }
+      nodes.add(node);
+      for (ServiceEntry entry : unique(node.services(), "on node \"" + node.name() + "\"", node.location())) {
+        ServiceFacts facts = services.computeIfAbsent(entry.name(), n -> new ServiceFacts());
+        if (facts.declared == null) {
+          facts.declared = entry.location();
+        }
+        if (entry.endpoints().isEmpty()) {
+          diagnostics.error(
+              entry.location(),
+              "service \"" + entry.name() + "\" on node \"" + node.name() + "\" lists no endpoints;"
+                  + " a node's service needs the address and port of its application");
+        }
+        facts.appEndpointsByNode.put(node.name(), read(entry, facts));
+      }
+    }
+    int ingressPort = mesh.settings().ports().ingress();
+    List<ClusterPlan> egressClusters = new ArrayList<>();
+    List<VirtualHostPlan> egressHosts = new ArrayList<>();
+    services.forEach(
+        (name, facts) -> {
+          egressClusters.add(egressCluster(name, facts, ingressPort));
+          egressHosts.add(new VirtualHostPlan(name, List.of(name), name));
+        });
+    List<NodePlan> nodePlans = new ArrayList<>();
+    for (NodeEntry node : nodes) {
+      nodePlans.add(nodePlan(node, services));
+    }
+    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans);
+  }
+
+  private List<ServiceEntry> unique(List<ServiceEntry> entries, String where, Location fallback) {
+    Map<String, ServiceEntry> seen = new LinkedHashMap<>();
+    for (ServiceEntry entry : entries) {
+      String problem = Names.serviceNameProblem(entry.name());
+      if (problem != null) {
+        diagnostics.error(entry.location(), problem);
+        continue;
+      }
+      ServiceEntry earlier = seen.putIfAbsent(entry.name(), entry);
+      if (earlier != null) {
+        diagnostics.error(
+            entry.location(),
+            "service \"" + entry.name() + "\" is listed twice " + where
+                + " (first at " + earlier.location() + ")");
+      }
+    }
+    return List.copyOf(seen.values());
+  }
+
+  /**
+   * Reads one service entry: its annotations and its endpoints' go into the service's policy, and
+   * its endpoints are returned with their weights (an entry-level weight is their default).
+   */
+  private List<Weighted> read(ServiceEntry entry, ServiceFacts facts) {
+    OptionalLong entryWeight = annotations.read(entry.name(), entry.annotations(), facts.policy);
+    List<Weighted> out = new ArrayList<>();
+    Map<String, Location> seen = new LinkedHashMap<>();
+    for (EndpointEntry endpoint : entry.endpoints()) {
+      addressProblem(endpoint.address()).ifPresent(p -> diagnostics.error(endpoint.location(), p));
+      String hostPort = endpoint.address() + ":" + endpoint.port();
+      Location earlier = seen.putIfAbsent(hostPort, endpoint.location());
+      if (earlier != null) {
+        diagnostics.error(
+            endpoint.location(),
+            "endpoint " + hostPort + " of service \"" + entry.name() + "\" is listed twice (first at "
+                + earlier + ")");
+      }
+      OptionalLong weight = annotations.read(entry.name(), endpoint.annotations(), facts.policy);
+      out.add(new Weighted(endpoint, weight.isPresent() ? weight : entryWeight));
+    }
+    return out;
+  }
+
+  private void checkPorts(MeshSettings settings) {
+    MeshSettings.Ports ports = settings.ports();
+    Map<Integer, String> used = new LinkedHashMap<>();
+    Map<String, Integer> named = new LinkedHashMap<>();
+    named.put("egress", ports.egress());
+    named.put("ingress", ports.ingress());
+    named.put("prometheus", ports.prometheus());
+    named.put("admin", ports.admin());
+    named.forEach(
+        (name, port) -> {
+          String other = used.putIfAbsent(port, name);
+          if (other != null) {
+            diagnostics.error(
+                settings.location(),
+                "mesh.ports." + name + " and mesh.ports." + other + " are both " + port
+                    + "; every sidecar port must differ");
+          }
+        });
+  }
+
+  private ClusterPlan egressCluster(String name, ServiceFacts facts, int ingressPort) {
+    List<EndpointPlan> endpoints = new ArrayList<>();
+    if (!facts.sidecars.isEmpty()) {
+      for (Weighted w : facts.sidecars) {
+        endpoints.add(endpoint(w.endpoint().address(), w.endpoint().port(), w.weight(), OptionalInt.empty()));
+      }
+    } else {
+      Map<String, Location> seen = new LinkedHashMap<>();
+      facts.appEndpointsByNode.forEach(
+          (node, list) -> {
+            for (Weighted w : list) {
+              Location earlier = seen.putIfAbsent(w.endpoint().address(), w.endpoint().location());
+              if (earlier == null) {
+                endpoints.add(endpoint(w.endpoint().address(), ingressPort, w.weight(), OptionalInt.empty()));
+              }
+            }
+          });
+    }
+    if (endpoints.isEmpty()) {
+      diagnostics.warning(
+          facts.declared,
+          "service \"" + name + "\" has no endpoints: no node serves it and it lists none;"
+              + " requests to it will fail with 503");
+    }
+    return cluster(name, endpoints, facts, facts.declared);
+  }
+
+  private NodePlan nodePlan(NodeEntry node, Map<String, ServiceFacts> services) {
+    List<ClusterPlan> clusters = new ArrayList<>();
+    List<VirtualHostPlan> hosts = new ArrayList<>();
+    services.forEach(
+        (name, facts) -> {
+          List<Weighted> app = facts.appEndpointsByNode.get(node.name());
+          if (app == null) {
+            return;
+          }
+          OptionalInt hcPort =
+              facts.policy.healthCheckPort().map(OptionalInt::of).orElse(OptionalInt.empty());
+          List<EndpointPlan> endpoints = new ArrayList<>();
+          for (Weighted w : app) {
+            endpoints.add(endpoint(w.endpoint().address(), w.endpoint().port(), w.weight(), hcPort));
+          }
+          String cluster = "local_" + name;
+          clusters.add(cluster(cluster, endpoints, facts, node.location()));
+          hosts.add(new VirtualHostPlan(name, List.of(name), cluster));
+        });
+    return new NodePlan(node.name(), clusters, hosts);
+  }
+
+  private static EndpointPlan endpoint(String address, int port, OptionalLong weight, OptionalInt hcPort) {
+    return new EndpointPlan(address, port, weight, hcPort);
+  }
+
+  /** Fills in default weights when some endpoint has one, and checks the locality sum. */
+  private ClusterPlan cluster(String name, List<EndpointPlan> endpoints, ServiceFacts facts, Location at) {
+    List<EndpointPlan> weighted = endpoints;
+    if (endpoints.stream().anyMatch(e -> e.weight().isPresent())) {
+      weighted = new ArrayList<>();
+      long sum = 0;
+      for (EndpointPlan e : endpoints) {
+        long w = e.weight().orElse(DEFAULT_WEIGHT);
+        sum += w;
+        weighted.add(new EndpointPlan(e.address(), e.port(), OptionalLong.of(w), e.healthCheckPort()));
+      }
+      if (sum > MAX_LOCALITY_WEIGHT) {
+        diagnostics.error(
+            at,
+            "the endpoint weights of cluster \"" + name + "\" add up to " + sum
+                + ", more than Envoy allows (" + MAX_LOCALITY_WEIGHT + ")");
+      }
+    }
+    return new ClusterPlan(name, weighted, facts.policy.healthCheck(), facts.policy.circuitBreaker());
+  }
+
+  private Optional<String> addressProblem(String address) {
+    if (Addresses.isIpLiteral(address) || Addresses.isHostName(address)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "address \"" + address + "\" is neither an IP address nor a DNS host name");
+  }
+}

@@ -1,0 +1,157 @@
+package dev.bent.resolve;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The type of an annotation value: how its text is parsed and what range it must be in. {@link
+ * #parse} returns the typed value or throws {@link IllegalArgumentException} with a message that
+ * completes "annotation X ...".
+ */
+public enum ValueKind {
+  /** An HTTP path starting with "/". */
+  PATH("path starting with /") {
+    @Override
+    Object parse(String text) {
+      if (!text.startsWith("/") || text.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+        throw new IllegalArgumentException("must be a path starting with \"/\", got \"" + text + "\"");
+      }
+      return text;
+    }
+  },
+  /** A duration above zero: milliseconds as a plain number (the seed's form) or with a unit. */
+  DURATION("duration: milliseconds, or a number with ms, s or m") {
+    @Override
+    Object parse(String text) {
+      Matcher m = DURATION_PATTERN.matcher(text.trim().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            "must be a duration (milliseconds such as \"250\", or \"250ms\", \"1.5s\", \"1m\"), got \""
+                + text
+                + "\"");
+      }
+      double amount = Double.parseDouble(m.group(1));
+      String unit = m.group(2) == null ? "ms" : m.group(2);
+      double millis =
+          switch (unit) {
+            case "s" -> amount * 1000;
+            case "m" -> amount * 60_000;
+            default -> amount;
+          };
+      if (millis < 1 || millis > 86_400_000L * 365) {
+        throw new IllegalArgumentException(
+            "must be at least 1ms and at most a year, got \"" + text + "\"");
+      }
+      return Duration.ofMillis(Math.round(millis));
+    }
+  },
+  /** A TCP port in [1, 65535]. */
+  PORT("port, 1 to 65535") {
+    @Override
+    Object parse(String text) {
+      return (int) integer(text, 1, 65535);
+    }
+  },
+  /** A non-negative count that fits Envoy's uint32. */
+  COUNT("integer, 0 to 4294967295") {
+    @Override
+    Object parse(String text) {
+      return integer(text, 0, MAX_UINT32);
+    }
+  },
+  /** A positive count that fits Envoy's uint32. */
+  POSITIVE_COUNT("integer, 1 to 4294967295") {
+    @Override
+    Object parse(String text) {
+      return integer(text, 1, MAX_UINT32);
+    }
+  },
+  /** A whole percentage in [0, 100]. */
+  PERCENT("integer percentage, 0 to 100") {
+    @Override
+    Object parse(String text) {
+      return (int) integer(text, 0, 100);
+    }
+  },
+  /** An HTTP status an abort may return: [200, 599]. */
+  STATUS("HTTP status, 200 to 599") {
+    @Override
+    Object parse(String text) {
+      return (int) integer(text, 200, 599);
+    }
+  },
+  /** Inclusive status range "200-399" or a single status "200", within [100, 599]. */
+  STATUS_RANGE("status range such as 200-399 (inclusive), 100 to 599") {
+    @Override
+    Object parse(String text) {
+      String[] parts = text.trim().split("-", -1);
+      if (parts.length > 2) {
+        throw new IllegalArgumentException(
+            "must be a status or an inclusive range such as \"200-399\", got \"" + text + "\"");
+      }
+      int start = (int) integer(parts[0], 100, 599);
+      int end = parts.length == 2 ? (int) integer(parts[1], 100, 599) : start;
+      if (end < start) {
+        throw new IllegalArgumentException(
+            "range must not end before it starts, got \"" + text + "\"");
+      }
+      return new StatusRange(start, end);
+    }
+  },
+  /** A switch: present and empty or "true" turns it on, "false" off (the seed's fault.inject: ""). */
+  FLAG("flag: \"\", true or false") {
+    @Override
+    Object parse(String text) {
+      String t = text.trim().toLowerCase(Locale.ROOT);
+      if (t.isEmpty() || t.equals("true")) {
+        return Boolean.TRUE;
+      }
+      if (t.equals("false")) {
+        return Boolean.FALSE;
+      }
+      throw new IllegalArgumentException("must be \"\", \"true\" or \"false\", got \"" + text + "\"");
+    }
+  };
+
+  static final long MAX_UINT32 = 4_294_967_295L;
+  private static final Pattern DURATION_PATTERN =
+      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m)?");
+
+  private final String description;
+
+  ValueKind(String description) {
+    this.description = description;
+  }
+
+  /** How the README and error messages describe this kind. */
+  public String description() {
+    return description;
+  }
+
+  abstract Object parse(String text);
+
+  static long integer(String text, long min, long max) {
+    String t = text.trim();
+    if (!t.matches("-?[0-9]{1,19}")) {
+      throw new IllegalArgumentException("must be an integer, got \"" + text + "\"");
+    }
+    long value;
+    try {
+      value = Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("is out of range, got \"" + text + "\"");
+    }
+    if (value < min) {
+      throw new IllegalArgumentException("must be at least " + min + ", got " + value);
+    }
+    if (value > max) {
+      throw new IllegalArgumentException("must be at most " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  /** An inclusive range of HTTP statuses, as users write it. */
+  public record StatusRange(int first, int last) {}
+}

@@ -1,0 +1,245 @@
+package dev.bent.source;
+
+import dev.bent.diag.Diagnostics;
+import dev.bent.diag.Location;
+import dev.bent.model.Annotation;
+import dev.bent.model.EndpointEntry;
+import dev.bent.model.Mesh;
+import dev.bent.model.MeshSettings;
+import dev.bent.model.NodeEntry;
+import dev.bent.model.ServiceEntry;
+import dev.bent.source.YamlNode.Entry;
+import dev.bent.source.YamlNode.MapNode;
+import dev.bent.source.YamlNode.Scalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The file source: reads a mesh YAML file (the format of the seed's file provider, plus the
+ * {@code mesh:} section) into a {@link Mesh}. Shape and type errors are collected, with
+ * file:line:column; meaning (annotations, references, duplicates) is checked by the resolver.
+ */
+public final class MeshFileReader {
+  private static final Set<String> TOP_KEYS = Set.of("mesh", "services", "nodes");
+  private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints");
+  private static final Set<String> ENDPOINT_KEYS = Set.of("address", "port", "annotations");
+  private static final Set<String> MESH_KEYS = Set.of("ports", "accessLog");
+  private static final Set<String> PORT_KEYS = Set.of("egress", "ingress", "prometheus", "admin");
+  private static final Set<String> ACCESS_LOG_KEYS = Set.of("path");
+
+  private final Diagnostics diagnostics;
+  private final NodeChecks check;
+
+  private MeshFileReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.check = new NodeChecks(diagnostics);
+  }
+
+  /**
+   * Reads the mesh file at {@code file}; {@code origin} is how messages name it. A file that is
+   * missing or unreadable is reported like any other input error.
+   */
+  public static Mesh read(java.nio.file.Path file, String origin, Diagnostics diagnostics) {
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      diagnostics.error(Location.of(origin), "mesh file not found");
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+    } catch (java.nio.charset.MalformedInputException e) {
+      diagnostics.error(Location.of(origin), "mesh file is not UTF-8 text");
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+    } catch (java.io.IOException e) {
+      diagnostics.error(Location.of(origin), "cannot read mesh file: " + describe(e));
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+    }
+    return parse(origin, text, diagnostics);
+  }
+
+  private static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * Parses mesh YAML. Problems go to {@code diagnostics}; the returned mesh holds whatever could be
+   * read, so that later steps can report their own problems in the same run.
+   */
+  public static Mesh parse(String origin, String text, Diagnostics diagnostics) {
+    MeshFileReader reader = new MeshFileReader(diagnostics);
+    Location start = Location.of(origin, 1, 1);
+    Optional<YamlNode> root = YamlTreeReader.read(origin, text, diagnostics);
+    if (root.isEmpty()) {
+      return new Mesh(origin, MeshSettings.defaults(start), List.of(), List.of());
+    }
+    return reader.mesh(origin, root.get());
+  }
+
+  private Mesh mesh(String origin, YamlNode root) {
+    Location start = Location.of(origin, 1, 1);
+    if (root instanceof Scalar scalar && scalar.isNull()) {
+      diagnostics.error(start, "the mesh file is empty; it needs at least \"nodes:\"");
+      return new Mesh(origin, MeshSettings.defaults(start), List.of(), List.of());
+    }
+    Optional<MapNode> top = check.map(root, "the mesh file");
+    if (top.isEmpty()) {
+      return new Mesh(origin, MeshSettings.defaults(start), List.of(), List.of());
+    }
+    MapNode map = top.get();
+    check.onlyKnownKeys(map, "the mesh file", TOP_KEYS);
+    MeshSettings settings =
+        value(map, "mesh").map(this::settings).orElse(MeshSettings.defaults(start));
+    List<ServiceEntry> services = new ArrayList<>();
+    value(map, "services")
+        .ifPresent(
+            node -> check.listOrEmpty(node, "services").forEach(s -> service(s, services)));
+    List<NodeEntry> nodes = new ArrayList<>();
+    Optional<YamlNode> nodesNode = value(map, "nodes");
+    if (nodesNode.isEmpty()) {
+      diagnostics.error(map.location(), "the mesh file needs \"nodes:\" (a map of node names)");
+    } else if (!(nodesNode.get() instanceof Scalar s && s.isNull())) {
+      check.map(nodesNode.get(), "nodes").ifPresent(m -> nodes(m, nodes));
+    }
+    return new Mesh(origin, settings, services, nodes);
+  }
+
+  private MeshSettings settings(YamlNode node) {
+    MeshSettings defaults = MeshSettings.defaults(node.location());
+    Optional<MapNode> map = check.map(node, "mesh");
+    if (map.isEmpty()) {
+      return defaults;
+    }
+    check.onlyKnownKeys(map.get(), "mesh", MESH_KEYS);
+    MeshSettings.Ports ports =
+        value(map.get(), "ports").map(this::ports).orElse(defaults.ports());
+    MeshSettings.AccessLog accessLog =
+        value(map.get(), "accessLog").map(this::accessLog).orElse(defaults.accessLog());
+    return new MeshSettings(ports, accessLog, node.location());
+  }
+
+  private MeshSettings.Ports ports(YamlNode node) {
+    MeshSettings.Ports d = MeshSettings.Ports.defaults();
+    Optional<MapNode> map = check.map(node, "mesh.ports");
+    if (map.isEmpty()) {
+      return d;
+    }
+    check.onlyKnownKeys(map.get(), "mesh.ports", PORT_KEYS);
+    return new MeshSettings.Ports(
+        port(map.get(), "egress", d.egress()),
+        port(map.get(), "ingress", d.ingress()),
+        port(map.get(), "prometheus", d.prometheus()),
+        port(map.get(), "admin", d.admin()));
+  }
+
+  private int port(MapNode map, String key, int fallback) {
+    return value(map, key)
+        .map(n -> check.port(n, "mesh.ports." + key).orElse(fallback))
+        .orElse(fallback);
+  }
+
+  private MeshSettings.AccessLog accessLog(YamlNode node) {
+    Optional<MapNode> map = check.map(node, "mesh.accessLog");
+    if (map.isEmpty()) {
+      return new MeshSettings.AccessLog(MeshSettings.DEFAULT_ACCESS_LOG_PATH);
+    }
+    check.onlyKnownKeys(map.get(), "mesh.accessLog", ACCESS_LOG_KEYS);
+    String path =
+        value(map.get(), "path")
+            .flatMap(n -> check.text(n, "mesh.accessLog.path"))
+            .orElse(MeshSettings.DEFAULT_ACCESS_LOG_PATH);
+    if (!path.startsWith("/")) {
+      diagnostics.error(
+          map.get().entries().get("path").value().location(),
+          "mesh.accessLog.path must be an absolute path, got \"" + path + "\"");
+    }
+    return new MeshSettings.AccessLog(path);
+  }
+
+  private void nodes(MapNode map, List<NodeEntry> out) {
+    for (Entry entry : map.entries().values()) {
+      List<ServiceEntry> services = new ArrayList<>();
+      check
+          .listOrEmpty(entry.value(), "node \"" + entry.key() + "\"")
+          .forEach(s -> service(s, services));
+      out.add(new NodeEntry(entry.key(), services, entry.keyLocation()));
+    }
+  }
+
+  private void service(YamlNode node, List<ServiceEntry> out) {
+    Optional<MapNode> found = check.map(node, "a service");
+    if (found.isEmpty()) {
+      return;
+    }
+    MapNode map = found.get();
+    check.onlyKnownKeys(map, "a service", SERVICE_KEYS);
+    Optional<String> name = value(map, "name").flatMap(n -> check.text(n, "service name"));
+    if (value(map, "name").isEmpty()) {
+      check.missing(map, "name", "a service");
+    }
+    List<Annotation> annotations = annotations(map);
+    List<EndpointEntry> endpoints = new ArrayList<>();
+    value(map, "endpoints")
+        .ifPresent(
+            n -> check.listOrEmpty(n, "endpoints").forEach(e -> endpoint(e, endpoints)));
+    name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, map.location())));
+  }
+
+  private void endpoint(YamlNode node, List<EndpointEntry> out) {
+    Optional<MapNode> found = check.map(node, "an endpoint");
+    if (found.isEmpty()) {
+      return;
+    }
+    MapNode map = found.get();
+    check.onlyKnownKeys(map, "an endpoint", ENDPOINT_KEYS);
+    Optional<String> address = value(map, "address").flatMap(n -> check.text(n, "address"));
+    if (value(map, "address").isEmpty()) {
+      check.missing(map, "address", "an endpoint");
+    }
+    OptionalInt port = value(map, "port").map(n -> check.port(n, "port")).orElse(OptionalInt.empty());
+    if (value(map, "port").isEmpty()) {
+      check.missing(map, "port", "an endpoint");
+    }
+    List<Annotation> annotations = annotations(map);
+    if (address.isPresent() && port.isPresent()) {
+      out.add(new EndpointEntry(address.get(), port.getAsInt(), annotations, map.location()));
+    }
+  }
+
+  private List<Annotation> annotations(MapNode owner) {
+    Optional<YamlNode> node = value(owner, "annotations");
+    if (node.isEmpty() || (node.get() instanceof Scalar s && s.isNull())) {
+      return List.of();
+    }
+    Optional<MapNode> map = check.map(node.get(), "annotations");
+    if (map.isEmpty()) {
+      return List.of();
+    }
+    List<Annotation> out = new ArrayList<>();
+    for (Entry entry : map.get().entries().values()) {
+      if (entry.value() instanceof Scalar scalar) {
+        out.add(new Annotation(entry.key(), scalar.text(), entry.keyLocation()));
+      } else {
+        diagnostics.error(
+            entry.value().location(),
+            "annotation \""
+                + entry.key()
+                + "\" must be a string or a number, got "
+                + entry.value().kindName());
+      }
+    }
+    return out;
+  }
+
+  private static Optional<YamlNode> value(MapNode map, String key) {
+    Entry entry = map.entries().get(key);
+    return entry == null ? Optional.empty() : Optional.of(entry.value());
+  }
+}
