@@ -11,7 +11,12 @@ import dev.bent.ir.NodePlan;
 import dev.bent.model.Mesh;
 import dev.bent.resolve.Resolver;
 import dev.bent.source.MeshFileReader;
+import dev.bent.diag.InternalException;
+import dev.bent.translate.NodeResources;
+import dev.bent.translate.SharedResources;
 import dev.bent.translate.Translator;
+import dev.bent.validate.NodeConfig;
+import dev.bent.validate.NodeConfigChecker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,12 +60,28 @@ public final class Compiler {
     MeshPlan plan = Resolver.resolve(mesh, diagnostics);
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
-    MeshEmitter emitter = new MeshEmitter(Translator.shared(plan));
+    SharedResources shared = Translator.shared(plan);
+    MeshEmitter emitter = new MeshEmitter(shared);
     Map<String, NodeFiles> out = new LinkedHashMap<>();
+    List<Diagnostic> invalid = new ArrayList<>();
     for (NodePlan node : selected) {
-      out.put(node.name(), emitter.emit(Translator.node(plan, node, envoyDirOf.apply(node.name()))));
+      String envoyDir = envoyDirOf.apply(node.name());
+      NodeResources resources = Translator.node(plan, node, envoyDir);
+      invalid.addAll(validate(envoyDir, resources, shared));
+      out.put(node.name(), emitter.emit(resources));
+    }
+    if (!invalid.isEmpty()) {
+      throw new InternalException(invalid);
     }
     return new Compilation(out, diagnostics.warnings());
+  }
+
+  /** The validate step: what Envoy would reject in one node's output (a bug in bent if any). */
+  private static List<Diagnostic> validate(String envoyDir, NodeResources resources, SharedResources shared) {
+    Map<String, List<com.google.protobuf.Message>> files = new LinkedHashMap<>();
+    resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
+    return NodeConfigChecker.check(
+        new NodeConfig(envoyDir + "/" + NodeFiles.BOOTSTRAP, resources.bootstrap(), files));
   }
 
   private static List<NodePlan> select(

@@ -10,9 +10,6 @@ import java.util.TreeMap;
  */
 public record NodeFiles(String node, SortedMap<String, byte[]> files) {
   public static final String BOOTSTRAP = "bootstrap.yaml";
-  public static final String LDS = "lds.yaml";
-  public static final String CDS = "cds.yaml";
-  public static final String RDS_DIR = "rds";
 
   public NodeFiles {
     files = Collections.unmodifiableSortedMap(new TreeMap<>(files));

@@ -82,12 +82,6 @@ public final class Resolver {
         if (facts.declared == null) {
           facts.declared = entry.location();
         }
-        if (entry.endpoints().isEmpty()) {
-          diagnostics.error(
-              entry.location(),
-              "service \"" + entry.name() + "\" on node \"" + node.name() + "\" lists no endpoints;"
-                  + " a node's service needs the address and port of its application");
-        }
         facts.appEndpointsByNode.put(node.name(), read(entry, facts));
       }
     }

@@ -100,7 +100,7 @@ public final class MeshFileReader {
     List<ServiceEntry> services = new ArrayList<>();
     value(map, "services")
         .ifPresent(
-            node -> check.listOrEmpty(node, "services").forEach(s -> service(s, services)));
+            node -> check.listOrEmpty(node, "services").forEach(s -> service(s, null, services)));
     List<NodeEntry> nodes = new ArrayList<>();
     Optional<YamlNode> nodesNode = value(map, "nodes");
     if (nodesNode.isEmpty()) {
@@ -168,12 +168,13 @@ public final class MeshFileReader {
       List<ServiceEntry> services = new ArrayList<>();
       check
           .listOrEmpty(entry.value(), "node \"" + entry.key() + "\"")
-          .forEach(s -> service(s, services));
+          .forEach(s -> service(s, entry.key(), services));
       out.add(new NodeEntry(entry.key(), services, entry.keyLocation()));
     }
   }
 
-  private void service(YamlNode node, List<ServiceEntry> out) {
+  /** {@code node}: the node the service is listed under, or null under {@code services:}. */
+  private void service(YamlNode node, String owner, List<ServiceEntry> out) {
     Optional<MapNode> found = check.map(node, "a service");
     if (found.isEmpty()) {
       return;
@@ -186,9 +187,15 @@ public final class MeshFileReader {
     }
     List<Annotation> annotations = annotations(map);
     List<EndpointEntry> endpoints = new ArrayList<>();
-    value(map, "endpoints")
-        .ifPresent(
-            n -> check.listOrEmpty(n, "endpoints").forEach(e -> endpoint(e, endpoints)));
+    List<YamlNode> items =
+        value(map, "endpoints").map(n -> check.listOrEmpty(n, "endpoints")).orElse(List.of());
+    items.forEach(e -> endpoint(e, endpoints));
+    if (owner != null && items.isEmpty() && name.isPresent()) {
+      diagnostics.error(
+          map.location(),
+          "service \"" + name.get() + "\" on node \"" + owner + "\" lists no endpoints;"
+              + " a node's service needs the address and port of its application");
+    }
     name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, map.location())));
   }
 

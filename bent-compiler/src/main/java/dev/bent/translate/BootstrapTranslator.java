@@ -47,8 +47,8 @@ public final class BootstrapTranslator {
                         PROMETHEUS_CLUSTER)))
         .setDynamicResources(
             Bootstrap.DynamicResources.newBuilder()
-                .setLdsConfig(sources.file("lds.yaml"))
-                .setCdsConfig(sources.file("cds.yaml")))
+                .setLdsConfig(sources.file(NodeResources.LDS))
+                .setCdsConfig(sources.file(NodeResources.CDS)))
         .build();
   }
 

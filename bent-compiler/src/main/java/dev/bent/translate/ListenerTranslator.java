@@ -36,7 +36,7 @@ public final class ListenerTranslator {
             .setRds(
                 Rds.newBuilder()
                     .setRouteConfigName(name)
-                    .setConfigSource(sources.file("rds/" + name + ".yaml")))
+                    .setConfigSource(sources.file(NodeResources.rdsFile(name))))
             // HTTP_PROXY-style clients send absolute URLs; Host may carry any port.
             .setHttpProtocolOptions(Http1ProtocolOptions.newBuilder().setAllowAbsoluteUrl(
                 com.google.protobuf.BoolValue.of(true)))
