@@ -1,0 +1,37 @@
+package dev.bent.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collector of violations during one check, plus helpers that build field paths. */
+final class Findings {
+
+    private final List<RuleViolation> violations = new ArrayList<>();
+
+    void error(String path, String rule, String message) {
+        violations.add(new RuleViolation(path, rule, message, false));
+    }
+
+    void warning(String path, String rule, String message) {
+        violations.add(new RuleViolation(path, rule, message, true));
+    }
+
+    List<RuleViolation> result() {
+        return List.copyOf(violations);
+    }
+
+    static String field(String parent, String name) {
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    static String index(String parent, int index) {
+        return parent + "[" + index + "]";
+    }
+
+    static String key(String parent, Object key) {
+        if (key instanceof String text) {
+            return parent + "[\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        }
+        return parent + "[" + key + "]";
+    }
+}
