@@ -9,6 +9,7 @@ import dev.bent.emit.NodeFiles;
 import dev.bent.ir.MeshPlan;
 import dev.bent.ir.NodePlan;
 import dev.bent.model.Mesh;
+import dev.bent.resolve.Credentials;
 import dev.bent.resolve.Resolver;
 import dev.bent.source.MeshFileReader;
 import dev.bent.diag.InternalException;
@@ -51,13 +52,23 @@ public final class Compiler {
   public static Compilation compileFile(Path file, List<String> nodes, UnaryOperator<String> envoyDirOf) {
     Diagnostics diagnostics = new Diagnostics();
     Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
-    return compile(mesh, diagnostics, nodes, envoyDirOf);
+    return compile(mesh, diagnostics, nodes, envoyDirOf, Credentials.beside(file));
   }
 
-  /** Compiles a mesh already read; {@code diagnostics} may hold problems found while reading it. */
+  /**
+   * Compiles a mesh already read; {@code diagnostics} may hold problems found while reading it.
+   * Gateway credentials come from this process's environment and files in the working directory.
+   */
   public static Compilation compile(
       Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf) {
-    MeshPlan plan = Resolver.resolve(mesh, diagnostics);
+    return compile(mesh, diagnostics, nodes, envoyDirOf, new Credentials(Path.of("."), System::getenv));
+  }
+
+  /** Compiles a mesh already read, with the given source of gateway credentials. */
+  public static Compilation compile(
+      Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf,
+      Credentials credentials) {
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials);
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
     SharedResources shared = Translator.shared(plan);

@@ -40,7 +40,13 @@ public final class YamlEmitter {
                   RouteConfiguration.getDescriptor(),
                   HttpConnectionManager.getDescriptor(),
                   Router.getDescriptor(),
-                  FileAccessLog.getDescriptor()))
+                  FileAccessLog.getDescriptor(),
+                  io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault.getDescriptor(),
+                  io.envoyproxy.envoy.extensions.filters.http.health_check.v3.HealthCheck.getDescriptor(),
+                  io.envoyproxy.envoy.extensions.filters.http.basic_auth.v3.BasicAuth.getDescriptor(),
+                  io.envoyproxy.envoy.config.trace.v3.ZipkinConfig.getDescriptor(),
+                  io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig.getDescriptor(),
+                  io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.getDescriptor()))
           .build();
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer().usingTypeRegistry(TYPES).preservingProtoFieldNames();
@@ -52,7 +58,21 @@ public final class YamlEmitter {
               .disable(YAMLGenerator.Feature.SPLIT_LINES)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .stringQuotingChecker(new EnvoyQuoting())
               .build());
+
+  /**
+   * Quotes what YAML parsers disagree on: besides the defaults, values that start with ':' (HTTP/2
+   * pseudo-headers such as {@code :path}), which some parsers read as a mapping indicator.
+   */
+  private static final class EnvoyQuoting extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return value.startsWith(":") || super.needToQuoteValue(value);
+    }
+  }
 
   private YamlEmitter() {}
 

@@ -11,9 +11,15 @@ public record ClusterPlan(
     String name,
     List<EndpointPlan> endpoints,
     Optional<HealthCheckPlan> healthCheck,
-    Optional<CircuitBreakerPlan> circuitBreaker) {
+    Optional<CircuitBreakerPlan> circuitBreaker,
+    Optional<OutlierPlan> outlier) {
   public ClusterPlan {
     endpoints = List.copyOf(endpoints);
+  }
+
+  /** A cluster with endpoints and no policy. */
+  public static ClusterPlan of(String name, List<EndpointPlan> endpoints) {
+    return new ClusterPlan(name, endpoints, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** True when every endpoint is an IP literal, so the cluster can be STATIC. */

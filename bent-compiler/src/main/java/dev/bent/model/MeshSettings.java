@@ -1,6 +1,8 @@
 package dev.bent.model;
 
 import dev.bent.diag.Location;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Mesh-wide settings from the optional {@code mesh:} section, with documented defaults.
@@ -8,18 +10,29 @@ import dev.bent.diag.Location;
  * <pre>{@code
  * mesh:
  *   ports: {egress: 4000, ingress: 4100, prometheus: 15090, admin: 9901}
- *   accessLog: {path: /dev/stdout}
+ *   accessLog: {path: /dev/stdout}          # or {enabled: false}
+ *   tracing: {zipkin: {address: jaeger, port: 9411}, sampling: 100}
+ *   gateways:
+ *   - node: ingress
+ *     port: 4100
+ *     basicAuth: {htpasswd: users.htpasswd}  # or users: [{name: jimmy, passwordEnv: JIMMY_PASSWORD}]
  * }</pre>
  */
-public record MeshSettings(Ports ports, AccessLog accessLog, Location location) {
+public record MeshSettings(
+    Ports ports, AccessLog accessLog, Optional<Tracing> tracing, List<Gateway> gateways, Location location) {
   public static final int DEFAULT_EGRESS_PORT = 4000;
   public static final int DEFAULT_INGRESS_PORT = 4100;
   public static final int DEFAULT_PROMETHEUS_PORT = 15090;
   public static final int DEFAULT_ADMIN_PORT = 9901;
   public static final String DEFAULT_ACCESS_LOG_PATH = "/dev/stdout";
 
+  public MeshSettings {
+    gateways = List.copyOf(gateways);
+  }
+
   public static MeshSettings defaults(Location location) {
-    return new MeshSettings(Ports.defaults(), new AccessLog(DEFAULT_ACCESS_LOG_PATH), location);
+    return new MeshSettings(
+        Ports.defaults(), AccessLog.defaults(), Optional.empty(), List.of(), location);
   }
 
   /** The four ports every sidecar listens on (admin on loopback only). */
@@ -30,6 +43,31 @@ public record MeshSettings(Ports ports, AccessLog accessLog, Location location) 
     }
   }
 
-  /** Where the JSON access log of every listener goes. */
-  public record AccessLog(String path) {}
+  /** Where the JSON access log of every listener goes, or that there is none. */
+  public record AccessLog(boolean enabled, String path) {
+    public static AccessLog defaults() {
+      return new AccessLog(true, DEFAULT_ACCESS_LOG_PATH);
+    }
+  }
+
+  /** The tracing collector every sidecar reports spans to. */
+  public record Tracing(Provider provider, String address, int port, String path, double samplingPercent, Location location) {
+    /** The span protocol. */
+    public enum Provider {
+      /** Zipkin v2 JSON over HTTP (Jaeger accepts it on 9411). */
+      ZIPKIN,
+      /** OpenTelemetry over gRPC (Jaeger accepts it on 4317). */
+      OTEL
+    }
+  }
+
+  /** A node that acts as the mesh's front proxy, behind HTTP basic auth. */
+  public record Gateway(String node, int port, Optional<String> htpasswd, List<User> users, Location location) {
+    public Gateway {
+      users = List.copyOf(users);
+    }
+  }
+
+  /** A gateway user whose password is read from an environment variable at compile time. */
+  public record User(String name, String passwordEnv, Location location) {}
 }

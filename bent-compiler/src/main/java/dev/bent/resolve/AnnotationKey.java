@@ -33,9 +33,10 @@ public enum AnnotationKey {
       "Statuses that count as healthy, inclusive.",
       "Cluster.health_checks[0].http_health_check.expected_statuses"),
   HEALTHCHECK_CACHE(
-      "healthcheck.cache", ValueKind.DURATION, "30000 (30s)", Scope.SERVICE, false,
-      "How long the serving sidecar caches its application's health-check answer.",
-      "HealthCheck.cache_time (health_check filter)"),
+      "healthcheck.cache", ValueKind.DURATION, "off", Scope.SERVICE, true,
+      "The serving sidecar answers health checks of healthcheck.path from a cache of its"
+          + " application's answer, kept this long.",
+      "HealthCheck.cache_time (health_check filter, pass-through)"),
   CIRCUIT_BREAKER_MAX_CONNECTIONS(
       "circuit-breaker.max-connections", ValueKind.POSITIVE_COUNT, "1024 (Envoy)", Scope.SERVICE,
       true, "Most connections to the service's endpoints at once.",
@@ -59,27 +60,53 @@ public enum AnnotationKey {
           + " endpoints.",
       "LbEndpoint.load_balancing_weight"),
   FAULT_INJECT(
-      "fault.inject", ValueKind.FLAG, "off", Scope.SERVICE, false,
-      "Turns on fault injection for the service's incoming traffic.",
-      "HTTPFault (per virtual host)"),
+      "fault.inject", ValueKind.FLAG, "off", Scope.SERVICE, true,
+      "Turns on fault injection for the service's incoming traffic, on the nodes that serve it.",
+      "HTTPFault in the ingress virtual host's typed_per_filter_config"),
   FAULT_DELAY_DURATION(
-      "fault.delay.duration", ValueKind.DURATION, "30 (30ms)", Scope.SERVICE, false,
+      "fault.delay.duration", ValueKind.DURATION, "30 (30ms)", Scope.SERVICE, true,
       "Delay added to a delayed request.", "HTTPFault.delay.fixed_delay"),
   FAULT_DELAY_PERCENT(
-      "fault.delay.percent", ValueKind.PERCENT, "0", Scope.SERVICE, false,
+      "fault.delay.percent", ValueKind.PERCENT, "0", Scope.SERVICE, true,
       "Share of requests that are delayed.", "HTTPFault.delay.percentage"),
   FAULT_ABORT_CODE(
-      "fault.abort.code", ValueKind.STATUS, "503", Scope.SERVICE, false,
+      "fault.abort.code", ValueKind.STATUS, "503", Scope.SERVICE, true,
       "Status returned by an aborted request.", "HTTPFault.abort.http_status"),
   FAULT_ABORT_PERCENT(
-      "fault.abort.percent", ValueKind.PERCENT, "0", Scope.SERVICE, false,
+      "fault.abort.percent", ValueKind.PERCENT, "0", Scope.SERVICE, true,
       "Share of requests that are aborted.", "HTTPFault.abort.percentage"),
   ENABLE_RETRY(
-      "enable-retry", ValueKind.FLAG, "off", Scope.SERVICE, false,
-      "Retries failed requests to the service.", "Route.route.retry_policy"),
+      "enable-retry", ValueKind.FLAG, "off (on when another retry key is set)", Scope.SERVICE, true,
+      "Retries failed requests to the service, on the egress route of every node.",
+      "Route.route.retry_policy"),
   NUM_RETRIES(
-      "num-retries", ValueKind.COUNT, "1 (Envoy)", Scope.SERVICE, false,
-      "Retries per request when retries are on.", "Route.route.retry_policy.num_retries");
+      "num-retries", ValueKind.COUNT, "1", Scope.SERVICE, true,
+      "Retries per request.", "Route.route.retry_policy.num_retries"),
+  RETRY_ON(
+      "retry-on", ValueKind.RETRY_ON, "5xx,connect-failure,refused-stream,reset", Scope.SERVICE, true,
+      "Conditions that trigger a retry.", "Route.route.retry_policy.retry_on"),
+  PER_TRY_TIMEOUT(
+      "per-try-timeout", ValueKind.DURATION, "the route timeout", Scope.SERVICE, true,
+      "Time limit of each try, retries included.", "Route.route.retry_policy.per_try_timeout"),
+  TIMEOUT(
+      "timeout", ValueKind.DURATION, "15000 (15s, Envoy)", Scope.SERVICE, true,
+      "Time limit of a whole request to the service, retries included.", "Route.route.timeout"),
+  OUTLIER_CONSECUTIVE_5XX(
+      "outlier.consecutive-5xx", ValueKind.POSITIVE_COUNT, "5 (Envoy)", Scope.SERVICE, true,
+      "Consecutive 5xx answers after which an endpoint is ejected; turns outlier detection on.",
+      "Cluster.outlier_detection.consecutive_5xx"),
+  OUTLIER_INTERVAL(
+      "outlier.interval", ValueKind.DURATION, "10000 (10s, Envoy)", Scope.SERVICE, true,
+      "Time between ejection sweeps; turns outlier detection on.",
+      "Cluster.outlier_detection.interval"),
+  OUTLIER_BASE_EJECTION_TIME(
+      "outlier.base-ejection-time", ValueKind.DURATION, "30000 (30s, Envoy)", Scope.SERVICE, true,
+      "How long an endpoint stays ejected, times the number of its ejections.",
+      "Cluster.outlier_detection.base_ejection_time"),
+  OUTLIER_MAX_EJECTION_PERCENT(
+      "outlier.max-ejection-percent", ValueKind.PERCENT, "10 (Envoy)", Scope.SERVICE, true,
+      "Most endpoints of the service ejected at once, in percent.",
+      "Cluster.outlier_detection.max_ejection_percent");
 
   /** Where an annotation may be written. */
   public enum Scope {

@@ -5,6 +5,9 @@ import dev.bent.diag.Location;
 import dev.bent.ir.Addresses;
 import dev.bent.ir.ClusterPlan;
 import dev.bent.ir.EndpointPlan;
+import dev.bent.ir.GatewayPlan;
+import dev.bent.ir.HealthCachePlan;
+import dev.bent.ir.PolicyValue;
 import dev.bent.ir.MeshPlan;
 import dev.bent.ir.NodePlan;
 import dev.bent.ir.VirtualHostPlan;
@@ -40,14 +43,17 @@ public final class Resolver {
   private final Diagnostics diagnostics;
   private final AnnotationReader annotations;
 
-  private Resolver(Diagnostics diagnostics) {
+  private final GatewayResolver gateways;
+
+  private Resolver(Diagnostics diagnostics, Credentials credentials) {
     this.diagnostics = diagnostics;
     this.annotations = new AnnotationReader(diagnostics);
+    this.gateways = new GatewayResolver(diagnostics, credentials);
   }
 
   /** Resolves {@code mesh}; the plan is only meaningful when no error was reported. */
-  public static MeshPlan resolve(Mesh mesh, Diagnostics diagnostics) {
-    return new Resolver(diagnostics).plan(mesh);
+  public static MeshPlan resolve(Mesh mesh, Diagnostics diagnostics, Credentials credentials) {
+    return new Resolver(diagnostics, credentials).plan(mesh);
   }
 
   /** What the whole mesh says about one service. */
@@ -88,16 +94,25 @@ public final class Resolver {
     int ingressPort = mesh.settings().ports().ingress();
     List<ClusterPlan> egressClusters = new ArrayList<>();
     List<VirtualHostPlan> egressHosts = new ArrayList<>();
+    Map<String, List<PolicyValue>> policies = new TreeMap<>();
     services.forEach(
         (name, facts) -> {
           egressClusters.add(egressCluster(name, facts, ingressPort));
-          egressHosts.add(new VirtualHostPlan(name, List.of(name), name));
+          egressHosts.add(new VirtualHostPlan(name, List.of(name), name, facts.policy.route(), Optional.empty()));
+          policies.put(name, facts.policy.summary());
+          if (facts.policy.faultValuesWithoutInject()) {
+            diagnostics.warning(facts.declared, "service \"" + name
+                + "\" sets fault.* values but not fault.inject, so no fault is injected");
+          }
         });
+    Map<String, Boolean> serves = new LinkedHashMap<>();
+    nodes.forEach(n -> serves.put(n.name(), !n.services().isEmpty()));
+    Map<String, GatewayPlan> gatewayByNode = gateways.resolve(mesh.settings(), serves);
     List<NodePlan> nodePlans = new ArrayList<>();
     for (NodeEntry node : nodes) {
-      nodePlans.add(nodePlan(node, services));
+      nodePlans.add(nodePlan(node, services, Optional.ofNullable(gatewayByNode.get(node.name()))));
     }
-    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans);
+    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans, policies);
   }
 
   private List<ServiceEntry> unique(List<ServiceEntry> entries, String where, Location fallback) {
@@ -190,9 +205,10 @@ public final class Resolver {
     return cluster(name, endpoints, facts, facts.declared);
   }
 
-  private NodePlan nodePlan(NodeEntry node, Map<String, ServiceFacts> services) {
+  private NodePlan nodePlan(NodeEntry node, Map<String, ServiceFacts> services, Optional<GatewayPlan> gateway) {
     List<ClusterPlan> clusters = new ArrayList<>();
     List<VirtualHostPlan> hosts = new ArrayList<>();
+    List<HealthCachePlan> caches = new ArrayList<>();
     services.forEach(
         (name, facts) -> {
           List<Weighted> app = facts.appEndpointsByNode.get(node.name());
@@ -207,9 +223,10 @@ public final class Resolver {
           }
           String cluster = "local_" + name;
           clusters.add(cluster(cluster, endpoints, facts, node.location()));
-          hosts.add(new VirtualHostPlan(name, List.of(name), cluster));
+          hosts.add(new VirtualHostPlan(name, List.of(name), cluster, Optional.empty(), facts.policy.fault()));
+          facts.policy.healthCache(name).ifPresent(caches::add);
         });
-    return new NodePlan(node.name(), clusters, hosts);
+    return new NodePlan(node.name(), clusters, hosts, caches, gateway);
   }
 
   private static EndpointPlan endpoint(String address, int port, OptionalLong weight, OptionalInt hcPort) {
@@ -234,7 +251,8 @@ public final class Resolver {
                 + ", more than Envoy allows (" + MAX_LOCALITY_WEIGHT + ")");
       }
     }
-    return new ClusterPlan(name, weighted, facts.policy.healthCheck(), facts.policy.circuitBreaker());
+    return new ClusterPlan(
+        name, weighted, facts.policy.healthCheck(), facts.policy.circuitBreaker(), facts.policy.outlier());
   }
 
   private Optional<String> addressProblem(String address) {

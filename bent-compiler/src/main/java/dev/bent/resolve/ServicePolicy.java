@@ -2,8 +2,16 @@ package dev.bent.resolve;
 
 import dev.bent.diag.Location;
 import dev.bent.ir.CircuitBreakerPlan;
+import dev.bent.ir.FaultPlan;
+import dev.bent.ir.HealthCachePlan;
 import dev.bent.ir.HealthCheckPlan;
+import dev.bent.ir.OutlierPlan;
+import dev.bent.ir.PolicyValue;
+import dev.bent.ir.RoutePolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +22,8 @@ import java.util.OptionalLong;
  * each with the place it came from.
  */
 final class ServicePolicy {
+  static final String DEFAULT_RETRY_ON = "5xx,connect-failure,refused-stream,reset";
+
   /** A parsed value and where it was written. */
   record Setting(Object value, String text, Location location) {}
 
@@ -39,7 +49,8 @@ final class ServicePolicy {
             || settings.containsKey(AnnotationKey.HEALTHCHECK_INTERVAL)
             || settings.containsKey(AnnotationKey.HEALTHCHECK_TIMEOUT)
             || settings.containsKey(AnnotationKey.HEALTHCHECK_PORT)
-            || settings.containsKey(AnnotationKey.HEALTHCHECK_EXPECTED_STATUS);
+            || settings.containsKey(AnnotationKey.HEALTHCHECK_EXPECTED_STATUS)
+            || settings.containsKey(AnnotationKey.HEALTHCHECK_CACHE);
     if (!on) {
       return Optional.empty();
     }
@@ -71,6 +82,82 @@ final class ServicePolicy {
             || plan.maxRequests().isPresent()
             || plan.maxRetries().isPresent();
     return any ? Optional.of(plan) : Optional.empty();
+  }
+
+  /** Faults for the service's incoming traffic, when fault.inject is on. */
+  Optional<FaultPlan> fault() {
+    if (!Boolean.TRUE.equals(value(AnnotationKey.FAULT_INJECT, Boolean.FALSE))) {
+      return Optional.empty();
+    }
+    int delayPercent = value(AnnotationKey.FAULT_DELAY_PERCENT, 0);
+    int abortPercent = value(AnnotationKey.FAULT_ABORT_PERCENT, 0);
+    boolean delay = has(AnnotationKey.FAULT_DELAY_DURATION) || has(AnnotationKey.FAULT_DELAY_PERCENT);
+    boolean abort = has(AnnotationKey.FAULT_ABORT_CODE) || has(AnnotationKey.FAULT_ABORT_PERCENT);
+    return Optional.of(
+        new FaultPlan(
+            delay ? Optional.of(value(AnnotationKey.FAULT_DELAY_DURATION, Duration.ofMillis(30))) : Optional.empty(),
+            delayPercent,
+            abort ? OptionalInt.of(value(AnnotationKey.FAULT_ABORT_CODE, 503)) : OptionalInt.empty(),
+            abortPercent));
+  }
+
+  /** True when fault.* values are set but fault.inject does not turn them on. */
+  boolean faultValuesWithoutInject() {
+    boolean any = has(AnnotationKey.FAULT_DELAY_DURATION) || has(AnnotationKey.FAULT_DELAY_PERCENT)
+        || has(AnnotationKey.FAULT_ABORT_CODE) || has(AnnotationKey.FAULT_ABORT_PERCENT);
+    return any && fault().isEmpty();
+  }
+
+  /** Timeout and retries of the egress route to the service. */
+  Optional<RoutePolicy> route() {
+    Optional<Duration> timeout = get(AnnotationKey.TIMEOUT).map(s -> (Duration) s.value());
+    boolean retryKeys = has(AnnotationKey.NUM_RETRIES) || has(AnnotationKey.RETRY_ON) || has(AnnotationKey.PER_TRY_TIMEOUT);
+    Boolean enabled = value(AnnotationKey.ENABLE_RETRY, retryKeys);
+    Optional<RoutePolicy.RetryPlan> retry =
+        enabled
+            ? Optional.of(new RoutePolicy.RetryPlan(
+                value(AnnotationKey.NUM_RETRIES, 1L),
+                value(AnnotationKey.RETRY_ON, DEFAULT_RETRY_ON),
+                get(AnnotationKey.PER_TRY_TIMEOUT).map(s -> (Duration) s.value())))
+            : Optional.empty();
+    RoutePolicy policy = new RoutePolicy(timeout, retry);
+    return policy.isEmpty() ? Optional.empty() : Optional.of(policy);
+  }
+
+  Optional<OutlierPlan> outlier() {
+    OutlierPlan plan = new OutlierPlan(
+        count(AnnotationKey.OUTLIER_CONSECUTIVE_5XX),
+        get(AnnotationKey.OUTLIER_INTERVAL).map(s -> (Duration) s.value()),
+        get(AnnotationKey.OUTLIER_BASE_EJECTION_TIME).map(s -> (Duration) s.value()),
+        get(AnnotationKey.OUTLIER_MAX_EJECTION_PERCENT).map(s -> OptionalLong.of((Integer) s.value())).orElse(OptionalLong.empty()));
+    boolean any = plan.consecutive5xx().isPresent() || plan.interval().isPresent()
+        || plan.baseEjectionTime().isPresent() || plan.maxEjectionPercent().isPresent();
+    return any ? Optional.of(plan) : Optional.empty();
+  }
+
+  /** The serving sidecar's health-check cache, when healthcheck.cache is set. */
+  Optional<HealthCachePlan> healthCache(String service) {
+    return get(AnnotationKey.HEALTHCHECK_CACHE)
+        .map(s -> new HealthCachePlan(service, value(AnnotationKey.HEALTHCHECK_PATH, "/healthz"), (Duration) s.value()));
+  }
+
+  /** Every key with its effective value and origin: where it was written, or "default". */
+  List<PolicyValue> summary() {
+    List<PolicyValue> out = new ArrayList<>();
+    for (AnnotationKey key : AnnotationKey.values()) {
+      if (key.scope() != AnnotationKey.Scope.SERVICE) {
+        continue;
+      }
+      Setting setting = settings.get(key);
+      out.add(setting == null
+          ? new PolicyValue(key.key(), key.defaultText(), "default")
+          : new PolicyValue(key.key(), setting.text(), setting.location().toString()));
+    }
+    return out;
+  }
+
+  private boolean has(AnnotationKey key) {
+    return settings.containsKey(key);
   }
 
   private OptionalLong count(AnnotationKey key) {

@@ -113,6 +113,27 @@ public enum ValueKind {
       }
       throw new IllegalArgumentException("must be \"\", \"true\" or \"false\", got \"" + text + "\"");
     }
+  },
+
+  /** Envoy's retry_on conditions, comma-separated. */
+  RETRY_ON("comma-separated retry conditions: " + String.join(", ", RetryConditions.NAMES)) {
+    @Override
+    Object parse(String text) {
+      java.util.List<String> conditions = new java.util.ArrayList<>();
+      for (String part : text.split(",", -1)) {
+        String condition = part.trim();
+        if (!RetryConditions.NAMES.contains(condition)) {
+          throw new IllegalArgumentException(
+              "has unknown retry condition \"" + condition + "\""
+                  + dev.bent.diag.Suggestions.didYouMean(condition, RetryConditions.NAMES)
+                  + "; Envoy knows " + String.join(", ", RetryConditions.NAMES));
+        }
+        if (!conditions.contains(condition)) {
+          conditions.add(condition);
+        }
+      }
+      return String.join(",", conditions);
+    }
   };
 
   static final long MAX_UINT32 = 4_294_967_295L;

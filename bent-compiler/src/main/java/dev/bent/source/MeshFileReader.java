@@ -26,9 +26,6 @@ public final class MeshFileReader {
   private static final Set<String> TOP_KEYS = Set.of("mesh", "services", "nodes");
   private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints");
   private static final Set<String> ENDPOINT_KEYS = Set.of("address", "port", "annotations");
-  private static final Set<String> MESH_KEYS = Set.of("ports", "accessLog");
-  private static final Set<String> PORT_KEYS = Set.of("egress", "ingress", "prometheus", "admin");
-  private static final Set<String> ACCESS_LOG_KEYS = Set.of("path");
 
   private final Diagnostics diagnostics;
   private final NodeChecks check;
@@ -96,7 +93,7 @@ public final class MeshFileReader {
     MapNode map = top.get();
     check.onlyKnownKeys(map, "the mesh file", TOP_KEYS);
     MeshSettings settings =
-        value(map, "mesh").map(this::settings).orElse(MeshSettings.defaults(start));
+        value(map, "mesh").map(new MeshSettingsReader(diagnostics)::read).orElse(MeshSettings.defaults(start));
     List<ServiceEntry> services = new ArrayList<>();
     value(map, "services")
         .ifPresent(
@@ -109,58 +106,6 @@ public final class MeshFileReader {
       check.map(nodesNode.get(), "nodes").ifPresent(m -> nodes(m, nodes));
     }
     return new Mesh(origin, settings, services, nodes);
-  }
-
-  private MeshSettings settings(YamlNode node) {
-    MeshSettings defaults = MeshSettings.defaults(node.location());
-    Optional<MapNode> map = check.map(node, "mesh");
-    if (map.isEmpty()) {
-      return defaults;
-    }
-    check.onlyKnownKeys(map.get(), "mesh", MESH_KEYS);
-    MeshSettings.Ports ports =
-        value(map.get(), "ports").map(this::ports).orElse(defaults.ports());
-    MeshSettings.AccessLog accessLog =
-        value(map.get(), "accessLog").map(this::accessLog).orElse(defaults.accessLog());
-    return new MeshSettings(ports, accessLog, node.location());
-  }
-
-  private MeshSettings.Ports ports(YamlNode node) {
-    MeshSettings.Ports d = MeshSettings.Ports.defaults();
-    Optional<MapNode> map = check.map(node, "mesh.ports");
-    if (map.isEmpty()) {
-      return d;
-    }
-    check.onlyKnownKeys(map.get(), "mesh.ports", PORT_KEYS);
-    return new MeshSettings.Ports(
-        port(map.get(), "egress", d.egress()),
-        port(map.get(), "ingress", d.ingress()),
-        port(map.get(), "prometheus", d.prometheus()),
-        port(map.get(), "admin", d.admin()));
-  }
-
-  private int port(MapNode map, String key, int fallback) {
-    return value(map, key)
-        .map(n -> check.port(n, "mesh.ports." + key).orElse(fallback))
-        .orElse(fallback);
-  }
-
-  private MeshSettings.AccessLog accessLog(YamlNode node) {
-    Optional<MapNode> map = check.map(node, "mesh.accessLog");
-    if (map.isEmpty()) {
-      return new MeshSettings.AccessLog(MeshSettings.DEFAULT_ACCESS_LOG_PATH);
-    }
-    check.onlyKnownKeys(map.get(), "mesh.accessLog", ACCESS_LOG_KEYS);
-    String path =
-        value(map.get(), "path")
-            .flatMap(n -> check.text(n, "mesh.accessLog.path"))
-            .orElse(MeshSettings.DEFAULT_ACCESS_LOG_PATH);
-    if (!path.startsWith("/")) {
-      diagnostics.error(
-          map.get().entries().get("path").value().location(),
-          "mesh.accessLog.path must be an absolute path, got \"" + path + "\"");
-    }
-    return new MeshSettings.AccessLog(path);
   }
 
   private void nodes(MapNode map, List<NodeEntry> out) {

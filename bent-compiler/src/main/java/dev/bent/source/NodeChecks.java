@@ -88,6 +88,30 @@ final class NodeChecks {
     return OptionalInt.empty();
   }
 
+  /** A YAML boolean; reports and returns true otherwise. */
+  boolean bool(YamlNode node, String what) {
+    if (node instanceof Scalar scalar && scalar.type() == ScalarType.BOOLEAN) {
+      return Boolean.parseBoolean(scalar.text());
+    }
+    wrongType(node, what, "true or false");
+    return true;
+  }
+
+  /** A number in [0, 100]; reports and returns 100 otherwise. */
+  double percent(YamlNode node, String what) {
+    if (node instanceof Scalar scalar
+        && (scalar.type() == ScalarType.INTEGER || scalar.type() == ScalarType.FLOAT)) {
+      double value = Double.parseDouble(scalar.text());
+      if (value >= 0 && value <= 100) {
+        return value;
+      }
+      diagnostics.error(node.location(), what + " must be a percentage from 0 to 100, got " + scalar.text());
+      return 100;
+    }
+    wrongType(node, what, "a percentage");
+    return 100;
+  }
+
   void missing(MapNode map, String key, String what) {
     diagnostics.error(map.location(), what + " needs \"" + key + "\"");
   }

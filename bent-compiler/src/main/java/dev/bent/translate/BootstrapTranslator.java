@@ -12,7 +12,6 @@ import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Translates one node's bootstrap: identity, admin on loopback, the static Prometheus listener and
@@ -29,7 +28,7 @@ public final class BootstrapTranslator {
 
   public static Bootstrap translate(String node, MeshSettings settings, ConfigSources sources) {
     MeshSettings.Ports ports = settings.ports();
-    return Bootstrap.newBuilder()
+    Bootstrap.Builder bootstrap = Bootstrap.newBuilder()
         .setNode(Node.newBuilder().setId(node).setCluster(node))
         .setAdmin(Admin.newBuilder().setAddress(Protos.address("127.0.0.1", ports.admin())))
         .setStaticResources(
@@ -39,17 +38,15 @@ public final class BootstrapTranslator {
                         "prometheus", ports.prometheus(), prometheusRoutes()))
                 .addClusters(
                     ClusterTranslator.translate(
-                        new ClusterPlan(
-                            PROMETHEUS_CLUSTER,
-                            List.of(EndpointPlan.of("127.0.0.1", ports.admin())),
-                            Optional.empty(),
-                            Optional.empty()),
+                        ClusterPlan.of(PROMETHEUS_CLUSTER, List.of(EndpointPlan.of("127.0.0.1", ports.admin()))),
                         PROMETHEUS_CLUSTER)))
         .setDynamicResources(
             Bootstrap.DynamicResources.newBuilder()
                 .setLdsConfig(sources.file(NodeResources.LDS))
-                .setCdsConfig(sources.file(NodeResources.CDS)))
-        .build();
+                .setCdsConfig(sources.file(NodeResources.CDS)));
+    settings.tracing().ifPresent(
+        t -> bootstrap.getStaticResourcesBuilder().addClusters(TracingTranslator.collector(t)));
+    return bootstrap.build();
   }
 
   /** Only the metrics path reaches admin; never "/" (admin also serves /quitquitquit). */

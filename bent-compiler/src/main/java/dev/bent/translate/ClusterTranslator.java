@@ -4,6 +4,8 @@ import com.google.protobuf.UInt32Value;
 import dev.bent.ir.CircuitBreakerPlan;
 import dev.bent.ir.ClusterPlan;
 import dev.bent.ir.EndpointPlan;
+import dev.bent.ir.OutlierPlan;
+import io.envoyproxy.envoy.config.cluster.v3.OutlierDetection;
 import io.envoyproxy.envoy.config.cluster.v3.CircuitBreakers;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
@@ -43,6 +45,7 @@ public final class ClusterTranslator {
         ClusterLoadAssignment.newBuilder().setClusterName(plan.name()).addEndpoints(locality));
     plan.healthCheck().ifPresent(hc -> cluster.addHealthChecks(HealthCheckTranslator.translate(hc, hostHeader)));
     plan.circuitBreaker().ifPresent(cb -> cluster.setCircuitBreakers(circuitBreakers(cb)));
+    plan.outlier().ifPresent(o -> cluster.setOutlierDetection(outlier(o)));
     return cluster.build();
   }
 
@@ -63,6 +66,15 @@ public final class ClusterTranslator {
     set(plan.maxRequests(), v -> thresholds.setMaxRequests(v));
     set(plan.maxRetries(), v -> thresholds.setMaxRetries(v));
     return CircuitBreakers.newBuilder().addThresholds(thresholds).build();
+  }
+
+  private static OutlierDetection outlier(OutlierPlan plan) {
+    OutlierDetection.Builder outlier = OutlierDetection.newBuilder();
+    set(plan.consecutive5xx(), outlier::setConsecutive5Xx);
+    plan.interval().ifPresent(d -> outlier.setInterval(Protos.duration(d)));
+    plan.baseEjectionTime().ifPresent(d -> outlier.setBaseEjectionTime(Protos.duration(d)));
+    set(plan.maxEjectionPercent(), outlier::setMaxEjectionPercent);
+    return outlier.build();
   }
 
   private static void set(OptionalLong value, Consumer<UInt32Value> setter) {

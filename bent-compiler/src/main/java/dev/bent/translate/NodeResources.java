@@ -11,21 +11,22 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The Envoy resources particular to one node; the egress clusters and routes every node shares
- * are in {@link SharedResources}.
+ * The Envoy resources particular to one node (its route configurations: ingress, gateway); the
+ * egress clusters and routes every node shares are in {@link SharedResources}.
  */
 public record NodeResources(
     String node,
     Bootstrap bootstrap,
     List<Listener> listeners,
     List<Cluster> localClusters,
-    RouteConfiguration ingressRoutes) {
+    List<RouteConfiguration> routes) {
   public static final String LDS = "lds.yaml";
   public static final String CDS = "cds.yaml";
 
   public NodeResources {
     listeners = List.copyOf(listeners);
     localClusters = List.copyOf(localClusters);
+    routes = List.copyOf(routes);
   }
 
   /**
@@ -40,7 +41,7 @@ public record NodeResources(
     clusters.addAll(localClusters);
     files.put(CDS, clusters);
     files.put(rdsFile(shared.egressRoutes().getName()), List.of(shared.egressRoutes()));
-    files.put(rdsFile(ingressRoutes.getName()), List.of(ingressRoutes));
+    routes.forEach(r -> files.put(rdsFile(r.getName()), List.of(r)));
     return files;
   }
 

@@ -1,13 +1,17 @@
 package dev.bent.translate;
 
 import dev.bent.ir.ClusterPlan;
+import dev.bent.ir.GatewayPlan;
 import dev.bent.ir.MeshPlan;
 import dev.bent.ir.NodePlan;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The translate step: from the resolved plan to Envoy protos. The shared egress side is
@@ -16,6 +20,8 @@ import java.util.List;
 public final class Translator {
   public static final String EGRESS = "egress";
   public static final String INGRESS = "ingress";
+  public static final String GATEWAY = "gateway";
+  static final String LOCAL_PREFIX = "local_";
 
   private Translator() {}
 
@@ -30,29 +36,32 @@ public final class Translator {
   /** {@code envoyDir}: the node directory as Envoy sees it, absolute. */
   public static NodeResources node(MeshPlan plan, NodePlan node, String envoyDir) {
     ConfigSources sources = new ConfigSources(envoyDir);
-    String accessLogPath = plan.settings().accessLog().path();
-    List<Listener> listeners =
-        List.of(
-            ListenerTranslator.rdsListener(
-                EGRESS,
-                plan.settings().ports().egress(),
-                TrafficDirection.OUTBOUND,
-                sources,
-                AccessLogTranslator.translate(accessLogPath, EGRESS, node.name())),
-            ListenerTranslator.rdsListener(
-                INGRESS,
-                plan.settings().ports().ingress(),
-                TrafficDirection.INBOUND,
-                sources,
-                AccessLogTranslator.translate(accessLogPath, INGRESS, node.name())));
+    ListenerExtras extras = new ListenerExtras(node.name(), plan.settings());
+    List<Listener> listeners = new ArrayList<>();
+    List<RouteConfiguration> routes = new ArrayList<>();
+    listeners.add(ListenerTranslator.rdsListener(
+        new ListenerTranslator.Spec(EGRESS, plan.settings().ports().egress(), TrafficDirection.OUTBOUND, List.of(), true),
+        sources, extras));
+    Optional<GatewayPlan> gateway = node.gateway();
+    if (gateway.isEmpty() || !gateway.get().replacesIngress()) {
+      List<HttpFilter> filters = new ArrayList<>();
+      node.healthCaches().forEach(c -> filters.add(HttpFilters.healthCache(c)));
+      filters.add(HttpFilters.fault());
+      listeners.add(ListenerTranslator.rdsListener(
+          new ListenerTranslator.Spec(INGRESS, plan.settings().ports().ingress(), TrafficDirection.INBOUND, filters, false),
+          sources, extras));
+      routes.add(RouteTranslator.translate(INGRESS, node.ingressHosts()));
+    }
+    gateway.ifPresent(g -> {
+      listeners.add(ListenerTranslator.rdsListener(
+          new ListenerTranslator.Spec(GATEWAY, g.port(), TrafficDirection.INBOUND, List.of(HttpFilters.basicAuth(g)), true),
+          sources, extras));
+      routes.add(RouteTranslator.translate(GATEWAY, plan.egressHosts()));
+    });
     List<Cluster> local = new ArrayList<>();
     node.localClusters()
-        .forEach(c -> local.add(ClusterTranslator.translate(c, c.name().substring("local_".length()))));
+        .forEach(c -> local.add(ClusterTranslator.translate(c, c.name().substring(LOCAL_PREFIX.length()))));
     return new NodeResources(
-        node.name(),
-        BootstrapTranslator.translate(node.name(), plan.settings(), sources),
-        listeners,
-        local,
-        RouteTranslator.translate(INGRESS, node.ingressHosts()));
+        node.name(), BootstrapTranslator.translate(node.name(), plan.settings(), sources), listeners, local, routes);
   }
 }

@@ -19,7 +19,7 @@ class ResolverTest {
 
   private static MeshPlan plan(String yaml) {
     Diagnostics d = new Diagnostics();
-    MeshPlan plan = Resolver.resolve(MeshFileReader.parse("mesh.yaml", yaml, d), d);
+    MeshPlan plan = Resolver.resolve(MeshFileReader.parse("mesh.yaml", yaml, d), d, new Credentials(java.nio.file.Path.of("."), k -> null));
     assertFalse(d.hasErrors(), d.sorted().toString());
     return plan;
   }
