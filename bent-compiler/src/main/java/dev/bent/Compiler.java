@@ -5,6 +5,7 @@ import dev.bent.diag.Diagnostics;
 import dev.bent.diag.Location;
 import dev.bent.diag.Suggestions;
 import dev.bent.emit.MeshEmitter;
+import dev.bent.explain.Explainer;
 import dev.bent.emit.NodeFiles;
 import dev.bent.ir.MeshPlan;
 import dev.bent.ir.NodePlan;
@@ -20,6 +21,8 @@ import dev.bent.validate.NodeConfig;
 import dev.bent.validate.NodeConfigChecker;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +77,14 @@ public final class Compiler {
     SharedResources shared = Translator.shared(plan);
     MeshEmitter emitter = new MeshEmitter(shared);
     Map<String, NodeFiles> out = new LinkedHashMap<>();
-    List<Diagnostic> invalid = new ArrayList<>();
+    List<Diagnostic> invalid = new ArrayList<>(
+        NodeConfigChecker.checkClusters("egress clusters", shared.egressClusters()));
+    Set<com.google.protobuf.Message> sharedOnce = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    sharedOnce.addAll(shared.egressClusters());
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());
       NodeResources resources = Translator.node(plan, node, envoyDir);
-      invalid.addAll(validate(envoyDir, resources, shared));
+      invalid.addAll(validate(envoyDir, resources, shared, sharedOnce));
       out.put(node.name(), emitter.emit(resources));
     }
     if (!invalid.isEmpty()) {
@@ -88,11 +94,25 @@ public final class Compiler {
   }
 
   /** The validate step: what Envoy would reject in one node's output (a bug in bent if any). */
-  private static List<Diagnostic> validate(String envoyDir, NodeResources resources, SharedResources shared) {
+  private static List<Diagnostic> validate(
+      String envoyDir, NodeResources resources, SharedResources shared, Set<com.google.protobuf.Message> sharedOnce) {
     Map<String, List<com.google.protobuf.Message>> files = new LinkedHashMap<>();
     resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
     return NodeConfigChecker.check(
-        new NodeConfig(envoyDir + "/" + NodeFiles.BOOTSTRAP, resources.bootstrap(), files));
+        new NodeConfig(envoyDir + "/" + NodeFiles.BOOTSTRAP, resources.bootstrap(), files), sharedOnce);
+  }
+
+  /**
+   * A readable summary of what {@code node}'s Envoy will do, with where each value came from.
+   * Bad input throws like a compile.
+   */
+  public static String explain(Path file, String node) {
+    Diagnostics diagnostics = new Diagnostics();
+    Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, Credentials.beside(file));
+    List<NodePlan> selected = select(plan, mesh, List.of(node), diagnostics);
+    diagnostics.throwIfErrors();
+    return Explainer.explain(plan, selected.get(0));
   }
 
   private static List<NodePlan> select(

@@ -1,8 +1,6 @@
 package dev.bent.cli;
 
 import dev.bent.Compiler;
-import dev.bent.emit.NodeFiles;
-import dev.bent.write.GenerationWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,13 +49,7 @@ final class CompileCommand implements Callable<Integer> {
     Compiler.Compilation compilation = Compiler.compileFile(config, nodes, layout::envoyDir);
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);
-    int changed = 0;
-    for (NodeFiles node : compilation.nodes().values()) {
-      GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node.files());
-      if (result.changed()) {
-        changed++;
-      }
-    }
+    int changed = NodeDirectoryWriter.writeAll(compilation.nodes().values(), layout::directory);
     int total = compilation.nodes().size();
     err.println(
         "bent: compiled " + total + (total == 1 ? " node" : " nodes") + " into " + output

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks what Envoy verifies across the files of one node, beyond the rules of each field: that
@@ -35,18 +36,39 @@ public final class NodeConfigChecker {
       "type.googleapis.com/" + HttpConnectionManager.getDescriptor().getFullName();
 
   private final NodeConfig config;
+  private final Set<Message> checkedElsewhere;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Map<String, String> clusters = new LinkedHashMap<>();
   private int subscriptions;
 
-  private NodeConfigChecker(NodeConfig config) {
+  private NodeConfigChecker(NodeConfig config, Set<Message> checkedElsewhere) {
     this.config = config;
+    this.checkedElsewhere = checkedElsewhere;
   }
 
   /** Every problem found; empty when Envoy would accept the node as a whole. */
   public static List<Diagnostic> check(NodeConfig config) {
-    NodeConfigChecker checker = new NodeConfigChecker(config);
+    return check(config, Set.of());
+  }
+
+  /**
+   * Like {@link #check(NodeConfig)}, but the clusters in {@code checkedElsewhere} (by identity) only
+   * take part in the cross-file checks: their own content was checked once, with {@link
+   * #checkClusters}, for every node that shares them.
+   */
+  public static List<Diagnostic> check(NodeConfig config, Set<Message> checkedElsewhere) {
+    NodeConfigChecker checker = new NodeConfigChecker(config, checkedElsewhere);
     checker.run();
+    return List.copyOf(checker.problems);
+  }
+
+  /** The checks of each cluster on its own (not the cross-file ones), for clusters many nodes share. */
+  public static List<Diagnostic> checkClusters(String file, List<Cluster> clusters) {
+    NodeConfigChecker checker = new NodeConfigChecker(
+        new NodeConfig(file, io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap.getDefaultInstance(), java.util.Map.of()), Set.of());
+    for (int i = 0; i < clusters.size(); i++) {
+      checker.cluster(file, "resources[" + i + "]", clusters.get(i));
+    }
     return List.copyOf(checker.problems);
   }
 
@@ -129,7 +151,7 @@ public final class NodeConfigChecker {
     if (earlier != null) {
       error(file, field + ".name: cluster \"" + cluster.getName() + "\" is defined twice (also at " + earlier + ")");
     }
-    if (cluster.getType() == Cluster.DiscoveryType.STATIC) {
+    if (cluster.getType() == Cluster.DiscoveryType.STATIC && !checkedElsewhere.contains(cluster)) {
       var endpoints = cluster.getLoadAssignment().getEndpointsList();
       for (int l = 0; l < endpoints.size(); l++) {
         long sum = 0;

@@ -1,0 +1,34 @@
+package dev.bent.cli;
+
+import dev.bent.Compiler;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bent explain}: what one node's Envoy will do, and where each value came from. */
+@Command(
+    name = "explain",
+    sortOptions = false,
+    description = {
+      "Summarise what a node's Envoy will do: listeners, virtual hosts, clusters, endpoints",
+      "and weights, and every policy with its origin (annotation place, mesh setting, default)."
+    })
+final class ExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The mesh file.")
+  Path config;
+
+  @Option(names = "--node", required = true, paramLabel = "NAME", description = "The node to explain.")
+  String node;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(Compiler.explain(config, node));
+    spec.commandLine().getOut().flush();
+    return ExitCode.OK;
+  }
+}

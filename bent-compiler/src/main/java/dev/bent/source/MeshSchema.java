@@ -1,0 +1,128 @@
+package dev.bent.source;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bent.resolve.AnnotationKey;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The JSON Schema (draft-07) of the mesh file, for editors. It is made from the same key lists the
+ * reader accepts and from {@link AnnotationKey}, so it cannot drift from what bent validates.
+ */
+public final class MeshSchema {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private MeshSchema() {}
+
+  public static String json() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "http://json-schema.org/draft-07/schema#");
+    root.put("title", "bent mesh file");
+    root.put("type", "object");
+    root.put("additionalProperties", false);
+    root.putArray("required").add("nodes");
+    ObjectNode definitions = root.putObject("definitions");
+    definitions.set("annotations", annotations());
+    definitions.set("endpoint", object(
+        "An address and port serving the service.",
+        props("address", string("IP address or DNS host name."), "port", port("TCP port."),
+            "annotations", ref("annotations")),
+        "address", "port"));
+    definitions.set("service", object(
+        "A service: under services, its sidecar endpoints; under a node, its application endpoints.",
+        props("name", string("Lowercase DNS name; clients use it as Host."), "annotations", ref("annotations"),
+            "endpoints", array(ref("endpoint"))),
+        "name"));
+    ObjectNode props = root.putObject("properties");
+    props.set("mesh", mesh());
+    props.set("services", array(ref("service")));
+    ObjectNode nodes = object("Node name (a safe directory name) to the services its sidecar fronts.", JSON.createObjectNode());
+    nodes.putObject("propertyNames").put("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+    ObjectNode nodeValue = nodes.putObject("additionalProperties");
+    nodeValue.putArray("type").add("array").add("null");
+    nodeValue.set("items", ref("service"));
+    props.set("nodes", nodes);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode mesh() {
+    ObjectNode ports = JSON.createObjectNode();
+    MeshSettingsReader.PORT_KEYS.stream().sorted().forEach(k -> ports.set(k, port("Sidecar " + k + " port.")));
+    ObjectNode collector = props("address", string("Collector host."), "port", port("Collector port."),
+        "path", string("Zipkin endpoint path (default /api/v2/spans)."));
+    ObjectNode user = object("A user whose password is read from an environment variable.",
+        props("name", string("User name."), "passwordEnv", string("Environment variable holding the password.")),
+        "name", "passwordEnv");
+    ObjectNode auth = object("HTTP basic auth: an htpasswd file of {SHA} entries, and/or users.",
+        props("htpasswd", string("Path of an htpasswd file, relative to the mesh file."), "users", array(user)));
+    ObjectNode gateway = object("A front-proxy node.", props("node", string("A node of the mesh."),
+        "port", port("Listener port (default: the ingress port)."), "basicAuth", auth), "node", "basicAuth");
+    ObjectNode sampling = JSON.createObjectNode().put("type", "number").put("minimum", 0).put("maximum", 100)
+        .put("description", "Percent of requests traced (default 100).");
+    return object("Mesh-wide settings.", props(
+        "ports", object("Sidecar ports.", ports),
+        "accessLog", object("JSON access log.", props(
+            "enabled", JSON.createObjectNode().put("type", "boolean"), "path", string("Absolute path (default /dev/stdout)."))),
+        "tracing", object("Tracing collector: one of zipkin or otel.", props(
+            "zipkin", object("Zipkin v2 JSON over HTTP.", collector.deepCopy()),
+            "otel", object("OpenTelemetry over gRPC.", collector.deepCopy()), "sampling", sampling)),
+        "gateways", array(gateway)));
+  }
+
+  private static ObjectNode annotations() {
+    ObjectNode props = JSON.createObjectNode();
+    Arrays.stream(AnnotationKey.values()).sorted(Comparator.comparing(AnnotationKey::key)).forEach(k -> {
+      ObjectNode value = props.putObject(k.key());
+      value.putArray("type").add("string").add("number").add("null");
+      value.put("description", k.effect() + " Value: " + k.kind().description() + ". Default: " + k.defaultText() + ".");
+    });
+    return object("Policy annotations; values may be strings or numbers.", props);
+  }
+
+  private static ObjectNode object(String description, ObjectNode properties, String... required) {
+    ObjectNode node = JSON.createObjectNode().put("type", "object").put("description", description);
+    node.put("additionalProperties", false);
+    node.set("properties", properties);
+    if (required.length > 0) {
+      ArrayNode list = node.putArray("required");
+      Arrays.stream(required).forEach(list::add);
+    }
+    return node;
+  }
+
+  private static ObjectNode props(Object... pairs) {
+    ObjectNode node = JSON.createObjectNode();
+    for (int i = 0; i < pairs.length; i += 2) {
+      node.set((String) pairs[i], (ObjectNode) pairs[i + 1]);
+    }
+    return node;
+  }
+
+  private static ObjectNode string(String description) {
+    return JSON.createObjectNode().put("type", "string").put("description", description);
+  }
+
+  private static ObjectNode port(String description) {
+    return JSON.createObjectNode().put("type", "integer").put("minimum", 1).put("maximum", 65535)
+        .put("description", description);
+  }
+
+  private static ObjectNode array(ObjectNode items) {
+    ObjectNode node = JSON.createObjectNode();
+    node.putArray("type").add("array").add("null");
+    node.set("items", items);
+    return node;
+  }
+
+  private static ObjectNode ref(String name) {
+    return JSON.createObjectNode().put("$ref", "#/definitions/" + name);
+  }
+}
