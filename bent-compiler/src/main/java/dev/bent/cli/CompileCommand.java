@@ -1,6 +1,7 @@
 package dev.bent.cli;
 
 import dev.bent.Compiler;
+import dev.bent.write.NodeDirectoryWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
