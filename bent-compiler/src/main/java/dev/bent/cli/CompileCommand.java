@@ -27,12 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "compile",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Compile a mesh file, or a live ECS scan, into per-node Envoy configuration.",
       "",
       "Without --node every node is written to DIR/<node>/; with one --node, into DIR itself.",
-      "--node auto is the task this runs in (ECS task metadata): the init-container case.",
+      "--node auto is the ECS task this runs in (from the task metadata endpoint).",
       "Unchanged output is left as it is; a change is published with one atomic rename."
     })
 final class CompileCommand implements Callable<Integer> {

@@ -27,13 +27,16 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "scan",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Scan ECS and write the mesh it describes as a mesh file.",
       "",
-      "The file is sorted (same tasks, same bytes), names the task and label of each element in",
-      "comments, and compiles with 'bent compile -c FILE'. It is checked like a compile's input and",
-      "written only when the check passes, in one atomic rename."
+      "The file is sorted (same tasks, same bytes), names in comments the task",
+      "and label each element came from, and compiles with 'bent compile -c'.",
+      "It is checked like a compile's input and written only when the check",
+      "passes, in one atomic rename."
     })
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

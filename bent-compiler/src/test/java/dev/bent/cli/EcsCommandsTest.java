@@ -181,6 +181,18 @@ class EcsCommandsTest {
   }
 
   @Test
+  void aTaskThatIsNotFoundIsAnErrorThatDoesNotListEveryTask() throws IOException {
+    for (int i = 0; i < 30; i++) {
+      ecs.addTask("prod", String.format("t%02d", i), beta);
+    }
+    CliRun run = run("compile", "--node", "t99", "-o", temp.resolve("out").toString());
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("error: no node named \"t99\" (did you mean \"t09\"?); nodes: t00, t01,"), run.toString());
+    assertTrue(run.err().contains(", t19, ... (10 more)"), run.toString());
+    assertFalse(Files.exists(temp.resolve("out")));
+  }
+
+  @Test
   void nodeAutoOutsideEcsIsAnEnvironmentError() {
     org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ECS_CONTAINER_METADATA_URI_V4") == null);
     CliRun run = run("compile", "--node", "auto", "-o", temp.toString());
