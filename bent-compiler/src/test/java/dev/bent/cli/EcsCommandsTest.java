@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bent.source.ecs.FakeEcs;
 import dev.bent.source.ecs.Labels;
+import dev.bent.source.ecs.TaskJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,9 +102,9 @@ class EcsCommandsTest {
         "app", Labels.of("envoy.service.beta.svc.annotations.fault.abort.percent", "5",
             "envoy.service.beta.svc.annotations.fault.inject", "",
             "envoy.service.beta.svc", "app:3000")));
-    FakeEcs.withAddress(ecs.addTask("stage", "b2", beta), "10.0.0.4");
-    FakeEcs.withAddress(ecs.addTask("prod", "a1", beta), "10.0.0.3");
-    FakeEcs.withAddress(ecs.addTask("prod", "c3", echo), "10.0.0.2");
+    TaskJson.withAddress(ecs.addTask("stage", "b2", beta), "10.0.0.4");
+    TaskJson.withAddress(ecs.addTask("prod", "a1", beta), "10.0.0.3");
+    TaskJson.withAddress(ecs.addTask("prod", "c3", echo), "10.0.0.2");
     CliRun second = run("scan", "-o", "-", "--cluster", "prod", "--cluster", "stage");
     assertEquals(0, second.exitCode(), second.toString());
     assertEquals(strip(first.out()), strip(second.out()));

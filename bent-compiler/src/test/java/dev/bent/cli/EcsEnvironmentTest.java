@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bent.source.ecs.FakeEcs;
 import dev.bent.source.ecs.Labels;
 import dev.bent.source.ecs.MetadataServer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -192,8 +192,8 @@ class EcsSourceTest {
   void bridgeModeUsesTheHostPortAtTheBindAddress() throws IOException {
     String bridge = ecs.addDefinition("legacy", 7, "bridge", Labels.containers(
         "web", Labels.of("envoy.service.legacy.svc", "web:8080")));
-    FakeEcs.bind(ecs.addTask("ec2", "bound", bridge), "172.31.5.9", 8080, 32768);
-    FakeEcs.bind(ecs.addTask("ec2", "anywhere", bridge), "0.0.0.0", 8080, 32769);
+    TaskJson.bind(ecs.addTask("ec2", "bound", bridge), "172.31.5.9", 8080, 32768);
+    TaskJson.bind(ecs.addTask("ec2", "anywhere", bridge), "0.0.0.0", 8080, 32769);
     try (EcsSource source = source(ecs.options("ec2"))) {
       Diagnostics diagnostics = new Diagnostics();
       Mesh mesh = source.read(Set.of(), diagnostics);

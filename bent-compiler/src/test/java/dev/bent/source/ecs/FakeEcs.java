@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -108,59 +107,14 @@ public final class FakeEcs implements AutoCloseable {
 
   /**
    * Adds a RUNNING, HEALTHY task of {@code definitionArn} to {@code cluster}, with a fresh private
-   * address in awsvpc mode; the returned JSON may be changed before a scan.
+   * address in awsvpc mode; the returned JSON may be changed before a scan (see {@link TaskJson}).
    */
   public ObjectNode addTask(String cluster, String id, String definitionArn) {
-    ObjectNode definition = definitions.get(definitionArn);
-    ObjectNode task = JSON.createObjectNode();
-    task.put("taskArn", taskArn(cluster, id)).put("clusterArn", clusterArn(cluster));
-    task.put("taskDefinitionArn", definitionArn).put("lastStatus", "RUNNING");
-    task.put("desiredStatus", "RUNNING").put("healthStatus", "HEALTHY");
-    task.put("launchType", "awsvpc".equals(definition.path("networkMode").asText()) ? "FARGATE" : "EC2");
     String address = "10.0." + (nextAddress / 250) + "." + (nextAddress % 250 + 1);
     nextAddress++;
-    boolean awsvpc = "awsvpc".equals(definition.path("networkMode").asText());
-    ArrayNode containers = task.putArray("containers");
-    for (JsonNode c : definition.path("containerDefinitions")) {
-      ObjectNode container = containers.addObject();
-      container.put("name", c.path("name").asText()).put("lastStatus", "RUNNING");
-      container.put("taskArn", taskArn(cluster, id));
-      if (awsvpc) {
-        container.putArray("networkInterfaces").addObject()
-            .put("attachmentId", "eni-attach-" + id).put("privateIpv4Address", address);
-      }
-    }
-    if (awsvpc) {
-      ObjectNode eni = task.putArray("attachments").addObject()
-          .put("id", "eni-attach-" + id).put("type", "ElasticNetworkInterface").put("status", "ATTACHED");
-      ArrayNode details = eni.putArray("details");
-      details.addObject().put("name", "subnetId").put("value", "subnet-0abc");
-      details.addObject().put("name", "privateIPv4Address").put("value", address);
-    }
+    ObjectNode task = TaskJson.task(cluster, id, definitions.get(definitionArn), address);
     tasksByCluster.computeIfAbsent(clusterArn(cluster), k -> new ArrayList<>()).add(task);
     return task;
-  }
-
-  /** Gives an awsvpc task another private address. */
-  public static ObjectNode withAddress(ObjectNode task, String address) {
-    for (JsonNode container : task.path("containers")) {
-      for (JsonNode eni : container.path("networkInterfaces")) {
-        ((ObjectNode) eni).put("privateIpv4Address", address);
-      }
-    }
-    for (JsonNode detail : task.path("attachments").path(0).path("details")) {
-      if (detail.path("name").asText().equals("privateIPv4Address")) {
-        ((ObjectNode) detail).put("value", address);
-      }
-    }
-    return task;
-  }
-
-  /** Publishes {@code containerPort} of the task's first container on the host (bridge, host). */
-  public static void bind(ObjectNode task, String bindIp, int containerPort, int hostPort) {
-    ((ObjectNode) task.withArray("containers").get(0)).withArray("networkBindings").addObject()
-        .put("bindIP", bindIp).put("containerPort", containerPort).put("hostPort", hostPort)
-        .put("protocol", "tcp");
   }
 
   /** An empty cluster, listed by ListClusters. */
