@@ -16,11 +16,11 @@ import picocli.CommandLine.ParameterException;
 /**
  * The options that choose where the mesh comes from, shared by {@code compile} and {@code scan}: a
  * mesh file ({@code --source file -c FILE}) or a live ECS scan ({@code --source ecs} and its
- * options).
+ * options). Public so that other modules' commands (watch mode) can mix it in.
  */
-final class SourceOptions {
-  static final String FILE = "file";
-  static final String ECS = "ecs";
+public final class SourceOptions {
+  public static final String FILE = "file";
+  public static final String ECS = "ecs";
 
   @Option(
       names = "--source",
@@ -56,7 +56,7 @@ final class SourceOptions {
   boolean strict;
 
   /** The source kind, {@code fallback} when --source is not given. */
-  String kind(String fallback, CommandLine cli) {
+  public String kind(String fallback, CommandLine cli) {
     String kind = source == null ? fallback : source;
     if (!kind.equals(FILE) && !kind.equals(ECS)) {
       throw new ParameterException(cli, "--source must be file or ecs, got \"" + kind + "\"");
@@ -65,7 +65,7 @@ final class SourceOptions {
   }
 
   /** Opens the chosen source after checking that the options fit it. */
-  MeshSource open(String kind, CommandLine cli) throws IOException {
+  public MeshSource open(String kind, CommandLine cli) throws IOException {
     if (kind.equals(FILE)) {
       List<String> ecsOnly = ecsOptionsGiven();
       if (!ecsOnly.isEmpty()) {
@@ -112,7 +112,7 @@ final class SourceOptions {
   }
 
   /** Closes a source that holds resources (the ECS client's connections). */
-  static void close(MeshSource source) {
+  public static void close(MeshSource source) {
     if (source instanceof EcsSource ecs) {
       ecs.close();
     }

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 /**
  * The ECS source: scans ECS clusters and turns their tasks and docker labels into a {@link Mesh}.
  * Keep one instance for repeated scans (watch mode): it remembers task definitions, so a rescan in
- * steady state only lists and describes tasks.
+ * steady state only lists and describes tasks. One scan at a time: an instance is not thread-safe.
  *
  * <p>A scan that fails (network, permissions, throttling beyond the retries) throws {@link
  * IOException} naming the call; bad labels are reported into the diagnostics.
