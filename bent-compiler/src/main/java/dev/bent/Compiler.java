@@ -136,9 +136,19 @@ public final class Compiler {
         diagnostics.error(
             Location.of(mesh.origin()),
             "no node named \"" + name + "\"" + Suggestions.didYouMean(name, byName.keySet())
-                + "; nodes: " + String.join(", ", byName.keySet()));
+                + "; nodes: " + listed(byName.keySet()));
       }
     }
     return selected;
+  }
+
+  /** The names, or the first of them when there are many (an ECS scan has a node per task). */
+  private static String listed(java.util.Collection<String> names) {
+    int shown = 20;
+    if (names.size() <= shown) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.stream().limit(shown).toList())
+        + ", ... (" + (names.size() - shown) + " more)";
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Compiles a service-mesh description into Envoy configuration that Envoy runs from.",
     subcommands = {
       CompileCommand.class,
+      ScanCommand.class,
       ExplainCommand.class,
       SchemaCommand.class,
       CommandLine.HelpCommand.class

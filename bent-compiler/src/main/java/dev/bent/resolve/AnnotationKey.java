@@ -147,6 +147,19 @@ public enum AnnotationKey {
     return BY_NAME.keySet();
   }
 
+  /**
+   * Why {@code text} is not a valid value for this key (a phrase that completes "KEY ...", such as
+   * "must be a path starting with ..."), or empty when it is valid.
+   */
+  public Optional<String> valueProblem(String text) {
+    try {
+      kind.parse(text);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   public String key() {
     return key;
   }

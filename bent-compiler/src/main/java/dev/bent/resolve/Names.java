@@ -2,8 +2,11 @@ package dev.bent.resolve;
 
 import java.util.regex.Pattern;
 
-/** The rules for names users choose: node names become directories, service names host names. */
-final class Names {
+/**
+ * The rules for names users choose: node names become directories, service names host names. Public
+ * so that a live source (ECS labels) can reject a bad name at its label, before the resolver.
+ */
+public final class Names {
   private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Pattern SERVICE =
       Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
@@ -11,7 +14,7 @@ final class Names {
   private Names() {}
 
   /** Why {@code name} is not a safe node name, or null when it is. */
-  static String nodeNameProblem(String name) {
+  public static String nodeNameProblem(String name) {
     if (NODE.matcher(name).matches()) {
       return null;
     }
@@ -22,7 +25,7 @@ final class Names {
   }
 
   /** Why {@code name} is not a valid service name, or null when it is. */
-  static String serviceNameProblem(String name) {
+  public static String serviceNameProblem(String name) {
     if (name.length() <= 253 && SERVICE.matcher(name).matches()) {
       return null;
     }

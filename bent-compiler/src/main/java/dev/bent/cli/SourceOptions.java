@@ -1,0 +1,120 @@
+package dev.bent.cli;
+
+import dev.bent.source.MeshSource;
+import dev.bent.source.ecs.EcsOptions;
+import dev.bent.source.ecs.EcsSource;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options that choose where the mesh comes from, shared by {@code compile} and {@code scan}: a
+ * mesh file ({@code --source file -c FILE}) or a live ECS scan ({@code --source ecs} and its
+ * options). Public so that other modules' commands (watch mode) can mix it in.
+ */
+public final class SourceOptions {
+  public static final String FILE = "file";
+  public static final String ECS = "ecs";
+
+  @Option(
+      names = "--source",
+      paramLabel = "KIND",
+      description = "Where the mesh comes from: file (a mesh file, -c) or ecs (a live ECS scan).")
+  String source;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The mesh file (--source file).")
+  Path config;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description = "An ECS cluster to scan, name or ARN (repeatable); default: every cluster.")
+  List<String> clusters = new ArrayList<>();
+
+  @Option(names = "--region", paramLabel = "REGION", description = "The AWS region; default: AWS_REGION, the profile.")
+  String region;
+
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description = "The ECS endpoint; default: AWS_ENDPOINT_URL_ECS, AWS_ENDPOINT_URL, or AWS's.")
+  URI endpoint;
+
+  @Option(names = "--include-unhealthy", description = "Tasks whose health status is UNHEALTHY still receive traffic.")
+  boolean includeUnhealthy;
+
+  @Option(names = "--include-pending", description = "Tasks that are still starting already receive traffic.")
+  boolean includePending;
+
+  @Option(names = "--strict", description = "A bad ECS label fails the run instead of being ignored with a warning.")
+  boolean strict;
+
+  /** The source kind, {@code fallback} when --source is not given. */
+  public String kind(String fallback, CommandLine cli) {
+    String kind = source == null ? fallback : source;
+    if (!kind.equals(FILE) && !kind.equals(ECS)) {
+      throw new ParameterException(cli, "--source must be file or ecs, got \"" + kind + "\"");
+    }
+    return kind;
+  }
+
+  /** Opens the chosen source after checking that the options fit it. */
+  public MeshSource open(String kind, CommandLine cli) throws IOException {
+    if (kind.equals(FILE)) {
+      List<String> ecsOnly = ecsOptionsGiven();
+      if (!ecsOnly.isEmpty()) {
+        throw new ParameterException(cli, String.join(", ", ecsOnly) + " need --source ecs");
+      }
+      if (config == null) {
+        throw new ParameterException(cli, "the mesh file is missing: give -c FILE (or --source ecs)");
+      }
+      return MeshSource.file(config);
+    }
+    if (config != null) {
+      throw new ParameterException(cli, "-c reads a mesh file; it does not go with --source ecs");
+    }
+    if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
+      throw new ParameterException(cli, "--endpoint-url must be an absolute URL such as"
+          + " https://ecs.us-east-1.amazonaws.com, got \"" + endpoint + "\"");
+    }
+    EcsOptions options = new EcsOptions(clusters, Optional.ofNullable(region), Optional.ofNullable(endpoint),
+        includeUnhealthy, includePending, strict);
+    return EcsSource.create(options);
+  }
+
+  private List<String> ecsOptionsGiven() {
+    List<String> given = new ArrayList<>();
+    if (!clusters.isEmpty()) {
+      given.add("--cluster");
+    }
+    if (region != null) {
+      given.add("--region");
+    }
+    if (endpoint != null) {
+      given.add("--endpoint-url");
+    }
+    if (includeUnhealthy) {
+      given.add("--include-unhealthy");
+    }
+    if (includePending) {
+      given.add("--include-pending");
+    }
+    if (strict) {
+      given.add("--strict");
+    }
+    return given;
+  }
+
+  /** Closes a source that holds resources (the ECS client's connections). */
+  public static void close(MeshSource source) {
+    if (source instanceof EcsSource ecs) {
+      ecs.close();
+    }
+  }
+}

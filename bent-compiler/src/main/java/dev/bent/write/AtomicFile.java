@@ -1,0 +1,47 @@
+package dev.bent.write;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Replaces one file all at once: readers see the old content or the new, never a part. Used for
+ * single files such as the mesh file that {@code bent scan} writes.
+ *
+ * <p>Steps: (1) write a temporary file in the destination directory (same file system), (2) fsync
+ * it, (3) rename it over the destination with ATOMIC_MOVE. On failure the temporary file is removed
+ * and the destination is untouched.
+ */
+public final class AtomicFile {
+  private AtomicFile() {}
+
+  public static void write(Path file, byte[] content) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path directory = target.getParent();
+    Files.createDirectories(directory);
+    // Step 1: the temporary file beside the destination.
+    Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    try {
+      // Step 2: its content, durable before it becomes visible.
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      // Step 3: one rename publishes it.
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
