@@ -182,7 +182,7 @@ public final class Resolver {
     List<EndpointPlan> endpoints = new ArrayList<>();
     if (!facts.sidecars.isEmpty()) {
       for (Weighted w : facts.sidecars) {
-        endpoints.add(endpoint(w.endpoint().address(), w.endpoint().port(), w.weight(), OptionalInt.empty()));
+        endpoints.add(new EndpointPlan(w.endpoint().address(), w.endpoint().port(), w.weight(), OptionalInt.empty()));
       }
     } else {
       Map<String, Location> seen = new LinkedHashMap<>();
@@ -191,7 +191,7 @@ public final class Resolver {
             for (Weighted w : list) {
               Location earlier = seen.putIfAbsent(w.endpoint().address(), w.endpoint().location());
               if (earlier == null) {
-                endpoints.add(endpoint(w.endpoint().address(), ingressPort, w.weight(), OptionalInt.empty()));
+                endpoints.add(new EndpointPlan(w.endpoint().address(), ingressPort, w.weight(), OptionalInt.empty()));
               }
             }
           });
@@ -219,7 +219,7 @@ public final class Resolver {
               facts.policy.healthCheckPort().map(OptionalInt::of).orElse(OptionalInt.empty());
           List<EndpointPlan> endpoints = new ArrayList<>();
           for (Weighted w : app) {
-            endpoints.add(endpoint(w.endpoint().address(), w.endpoint().port(), w.weight(), hcPort));
+            endpoints.add(new EndpointPlan(w.endpoint().address(), w.endpoint().port(), w.weight(), hcPort));
           }
           String cluster = "local_" + name;
           clusters.add(cluster(cluster, endpoints, facts, node.location()));
@@ -227,10 +227,6 @@ public final class Resolver {
           facts.policy.healthCache(name).ifPresent(caches::add);
         });
     return new NodePlan(node.name(), clusters, hosts, caches, gateway);
-  }
-
-  private static EndpointPlan endpoint(String address, int port, OptionalLong weight, OptionalInt hcPort) {
-    return new EndpointPlan(address, port, weight, hcPort);
   }
 
   /** Fills in default weights when some endpoint has one, and checks the locality sum. */
