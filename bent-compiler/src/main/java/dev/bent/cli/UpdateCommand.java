@@ -1,0 +1,41 @@
+package dev.bent.cli;
+
+import dev.bent.Compiler;
+import dev.bent.golden.GoldenFormat;
+import dev.bent.golden.GoldenWriter;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code bent update}: rewrites a golden directory with what the mesh compiles to now. */
+@Command(
+    name = "update",
+    sortOptions = false,
+    description = {
+      "Compile a mesh file and write the output into a golden directory as plain files.",
+      "",
+      "Changed files are rewritten, unchanged ones left alone, and stale files removed: without",
+      "--node, whole node directories the mesh no longer has go too; with --node, only those",
+      "nodes' directories are touched. Invalid input writes nothing."
+    })
+final class UpdateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin GoldenOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    Compiler.Compilation compilation = GoldenFormat.compile(options.config, options.nodes);
+    PrintWriter err = spec.commandLine().getErr();
+    ErrorReporter.warnings(compilation.warnings(), err);
+    GoldenWriter.Result result = GoldenWriter.update(compilation, options.golden, options.nodes);
+    err.println(
+        "bent: updated " + options.golden + ": " + result.written() + " written, " + result.removed()
+            + " removed, " + result.unchanged() + " unchanged");
+    err.flush();
+    return ExitCode.OK;
+  }
+}
