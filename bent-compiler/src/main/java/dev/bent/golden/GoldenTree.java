@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,14 +23,14 @@ import java.util.stream.Stream;
 public final class GoldenTree {
   private final SortedMap<String, SortedMap<String, byte[]>> nodes;
 
-  private GoldenTree(SortedMap<String, SortedMap<String, byte[]>> nodes) {
+  private GoldenTree(Map<String, ? extends Map<String, byte[]>> nodes) {
     SortedMap<String, SortedMap<String, byte[]>> copy = new TreeMap<>();
     nodes.forEach((node, files) -> copy.put(node, Collections.unmodifiableSortedMap(new TreeMap<>(files))));
     this.nodes = Collections.unmodifiableSortedMap(copy);
   }
 
-  /** A tree from node name to its files. */
-  public static GoldenTree of(SortedMap<String, SortedMap<String, byte[]>> nodes) {
+  /** A tree from node name to its files (relative path to bytes). */
+  public static GoldenTree of(Map<String, ? extends Map<String, byte[]>> nodes) {
     return new GoldenTree(nodes);
   }
 

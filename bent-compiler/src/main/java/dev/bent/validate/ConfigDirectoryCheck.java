@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A strict parse of a directory of Envoy configuration: in every node directory, {@code
@@ -137,10 +139,7 @@ public final class ConfigDirectoryCheck {
     try {
       tree = (file.toString().endsWith(".json") ? JSON : YAML).readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      Location location = at == null ? Location.of(file.toString())
-          : Location.of(file.toString(), at.getLineNr(), at.getColumnNr());
-      errors.add(Diagnostic.error(location, "not valid YAML or JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+      errors.add(syntaxError(file, e));
       return;
     }
     String type = builder.getDescriptorForType().getFullName();
@@ -155,6 +154,20 @@ public final class ConfigDirectoryCheck {
         errors.add(error(file, "not a valid " + type + ": " + e.getMessage()));
       }
     }
+  }
+
+  /** The place and reason of a syntax error: SnakeYAML's problem and its mark when it has them. */
+  private static Diagnostic syntaxError(Path file, JsonProcessingException e) {
+    String reason = e.getOriginalMessage();
+    JsonLocation at = e.getLocation();
+    Location location = at == null ? Location.of(file.toString())
+        : Location.of(file.toString(), at.getLineNr(), at.getColumnNr());
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      reason = yaml.getProblem();
+      Mark mark = yaml.getProblemMark();
+      location = Location.of(file.toString(), mark.getLine() + 1, mark.getColumn() + 1);
+    }
+    return Diagnostic.error(location, "not valid YAML or JSON: " + reason.lines().findFirst().orElse(""));
   }
 
   private static boolean hidden(Path path) {
