@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bent",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Compiles a service-mesh description into Envoy configuration that Envoy runs from.",
     subcommands = {

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Compile a mesh file in memory and compare the output with a golden directory.",
       "",
-      "Nodes are compiled as Envoy would see them under " + GoldenFormat.ENVOY_BASE + "/<node>, so the",
-      "result does not depend on where the checkout lies. Differences go to stdout as a unified",
-      "diff, with files missing from or extra in DIR listed after it. Exit 0: equal; 3: different."
+      "Each node is compiled as Envoy would see it under " + GoldenFormat.ENVOY_BASE + "/<node>,",
+      "so the result does not depend on where the checkout lies. Differences go to",
+      "stdout as a unified diff, then a line per file missing from or extra in DIR.",
+      "Exit status: 0 equal, 2 invalid mesh, 3 different."
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -20,7 +20,7 @@ final class GoldenOptions {
   @Option(
       names = "--node",
       paramLabel = "NAME",
-      description = "A node to compile (repeatable); default: all. Other nodes' golden files are not looked at.")
+      description = "A node to compile (repeatable); default: all. Other nodes' golden directories are left alone.")
   List<String> nodes = new ArrayList<>();
 
   /** The command line that runs {@code command} with these options, quoted for a POSIX shell. */

@@ -15,11 +15,12 @@ import picocli.CommandLine.Spec;
     name = "update",
     sortOptions = false,
     description = {
-      "Compile a mesh file and write the output into a golden directory as plain files.",
+      "Compile a mesh file and write the output into a golden directory.",
       "",
-      "Changed files are rewritten, unchanged ones left alone, and stale files removed: without",
-      "--node, whole node directories the mesh no longer has go too; with --node, only those",
-      "nodes' directories are touched. Invalid input writes nothing."
+      "Files are plain files in DIR/<node>/. Changed files are rewritten, unchanged",
+      "ones left alone, stale ones removed. Without --node, directories of nodes the",
+      "mesh no longer has are removed too; with --node, only those nodes' directories",
+      "are touched. An invalid mesh writes nothing (exit status 2)."
     })
 final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

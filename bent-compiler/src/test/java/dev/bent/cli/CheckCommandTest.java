@@ -118,4 +118,25 @@ class CheckCommandTest {
     assertTrue(run.err().contains("Missing required option: '--golden=DIR'"), run.err());
     assertTrue(run.err().contains("Run 'bent check --help' for usage."), run.err());
   }
+
+  @Test
+  void helpDescribesTheCommandAndExitsZero() {
+    CliRun run = CliRun.of("check", "--help");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("Usage: bent check [-hV] -c=FILE --golden=DIR [--node=NAME]..."), run.out());
+  }
+
+  @Test
+  void symbolicLinkInGoldenIsAnIoErrorExitingOne() throws IOException {
+    Path lds = golden.resolve("beta/lds.yaml");
+    Files.delete(lds);
+    Files.createSymbolicLink(lds, Path.of("cds.yaml"));
+
+    CliRun run = CliRun.of("check", "-c", mesh.toString(), "--golden", golden.toString());
+
+    assertEquals(ExitCode.IO, run.exitCode());
+    assertEquals("bent: " + lds + ": golden files must be plain files; this is a symbolic link or a special file\n",
+        run.err());
+  }
 }
