@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bent",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Compiles a service-mesh description into Envoy configuration that Envoy runs from.",
     subcommands = {
@@ -17,6 +18,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       ExplainCommand.class,
       SchemaCommand.class,
+      CheckCommand.class,
+      UpdateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Bent implements Runnable {
