@@ -3,14 +3,12 @@ package dev.bent.cli;
 import dev.bent.Compiler;
 import dev.bent.emit.NodeFiles;
 import dev.bent.write.GenerationWriter;
+import dev.bent.write.OutputLayout;
+import dev.bent.write.OutputLock;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,71 +20,37 @@ import picocli.CommandLine.Model.CommandSpec;
       "Compile a mesh file into per-node Envoy configuration.",
       "",
       "Without --node every node is written to DIR/<node>/; with one --node, into DIR itself.",
-      "Unchanged output is left as it is; a change is published with one atomic rename."
+      "Unchanged output is left as it is; a change is published with one atomic rename.",
+      "DIR/.bent.lock keeps a running 'bent watch' and this command from writing DIR at once."
     })
 final class CompileCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The mesh file.")
-  Path config;
-
-  @Option(names = "--node", paramLabel = "NAME", description = "A node to compile (repeatable); default: all.")
-  List<String> nodes = new ArrayList<>();
-
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Where to write.")
-  Path output;
-
-  @Option(
-      names = "--envoy-dir",
-      paramLabel = "PATH",
-      description = {
-        "The absolute path at which Envoy sees DIR, when it differs from DIR",
-        "(for example a volume mounted elsewhere in Envoy's container)."
-      })
-  String envoyDir;
+  @Mixin CompileOptions options;
 
   @Override
   public Integer call() throws Exception {
-    OutputLayout layout = OutputLayout.of(output, envoyDir, nodes, spec.commandLine());
-    Compiler.Compilation compilation = Compiler.compileFile(config, nodes, layout::envoyDir);
+    OutputLayout layout = options.layout();
+    Compiler.Compilation compilation =
+        Compiler.compileFile(options.config(), options.nodes(), layout::envoyDir);
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);
     int changed = 0;
-    for (NodeFiles node : compilation.nodes().values()) {
-      GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node.files());
-      if (result.changed()) {
-        changed++;
+    // Reasoning: the lock is taken after compiling, so that invalid input leaves no trace on
+    // disk, and before the first write, which is what it protects.
+    try (OutputLock lock = OutputLock.acquire(options.output(), "bent compile")) {
+      for (NodeFiles node : compilation.nodes().values()) {
+        GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node.files());
+        if (result.changed()) {
+          changed++;
+        }
       }
     }
     int total = compilation.nodes().size();
     err.println(
-        "bent: compiled " + total + (total == 1 ? " node" : " nodes") + " into " + output
+        "bent: compiled " + total + (total == 1 ? " node" : " nodes") + " into " + options.output()
             + " (" + changed + " changed, " + (total - changed) + " unchanged)");
     err.flush();
     return ExitCode.OK;
-  }
-
-  /** Where each node is written and where Envoy sees it. */
-  record OutputLayout(Path output, String envoyBase, boolean single) {
-    static OutputLayout of(Path output, String envoyDir, List<String> nodes, picocli.CommandLine cli) {
-      String base;
-      if (envoyDir == null) {
-        base = output.toAbsolutePath().normalize().toString();
-      } else {
-        if (!envoyDir.startsWith("/")) {
-          throw new ParameterException(cli, "--envoy-dir must be an absolute path, got \"" + envoyDir + "\"");
-        }
-        base = Path.of(envoyDir).normalize().toString();
-      }
-      return new OutputLayout(output, base, nodes.size() == 1);
-    }
-
-    Path directory(String node) {
-      return single ? output : output.resolve(node);
-    }
-
-    String envoyDir(String node) {
-      return single ? envoyBase : (envoyBase.equals("/") ? "/" + node : envoyBase + "/" + node);
-    }
   }
 }

@@ -11,8 +11,9 @@ import picocli.CommandLine;
 /**
  * The one place that turns exceptions into messages and exit codes: user mistakes print their
  * diagnostics (exit 2), I/O problems one line (exit 1), and only bugs print a stack trace (exit 4).
+ * {@link #describe} is shared with watch mode, which logs I/O problems instead of exiting.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(
@@ -48,7 +49,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     return ExitCode.INTERNAL;
   }
 
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException denied) {
       return denied.getFile() + ": permission denied";
     }
