@@ -11,10 +11,10 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  *   <li>Unless a directory of that name already holds exactly those bytes (the live generation
  *       when nothing changed, or a kept one coming back), write the generation into a temporary
  *       directory beside it, every file and directory fsynced, then rename it to its name.
+ *       A file whose bytes equal the live generation's is a hard link to it, not a copy.
  *   <li>Publish, unless {@code ..data} already points at it: create a temporary symlink to the
  *       generation and rename it over {@code ..data}. This one rename is what Envoy sees (inotify
  *       IN_MOVED_TO in the watched directory); it swaps every file at once.
@@ -176,9 +177,7 @@ public final class GenerationWriter {
       return false;
     }
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path path = dir.resolve(file.getKey());
-      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-          || !Arrays.equals(Files.readAllBytes(path), file.getValue())) {
+      if (!DurableFiles.holdsExactly(dir.resolve(file.getKey()), file.getValue())) {
         return false;
       }
     }
@@ -193,11 +192,13 @@ public final class GenerationWriter {
       Files.createDirectory(temp);
       Set<Path> dirs = new TreeSet<>();
       dirs.add(temp);
+      Optional<Path> live = liveGeneration(directory).map(directory::resolve);
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Path path = temp.resolve(file.getKey());
         Files.createDirectories(path.getParent());
         dirs.add(path.getParent());
-        DurableFiles.writeDurably(path, file.getValue());
+        Optional<Path> same = live.map(dir -> dir.resolve(file.getKey()));
+        DurableFiles.linkOrWrite(path, same, file.getValue());
       }
       for (Path dir : dirs) {
         DurableFiles.fsync(dir);

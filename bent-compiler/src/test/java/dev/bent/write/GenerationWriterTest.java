@@ -31,13 +31,27 @@ class GenerationWriterTest {
   @Test
   void aGenerationThatComesBackIsReusedNotRewritten() throws Exception {
     GenerationWriter.Result first = GenerationWriter.write(node, files("a", "boot"));
-    Object inode = Files.readAttributes(node.resolve(first.generation()), BasicFileAttributes.class).fileKey();
+    Object inode = inode(node.resolve(first.generation()));
     GenerationWriter.write(node, files("b", "boot"));
     GenerationWriter.Result back = GenerationWriter.write(node, files("a", "boot"));
     assertTrue(back.published());
     assertEquals(first.generation(), back.generation());
-    assertEquals(inode, Files.readAttributes(node.resolve(back.generation()), BasicFileAttributes.class).fileKey());
+    assertEquals(inode, inode(node.resolve(back.generation())));
     assertEquals("lds a", Files.readString(node.resolve("lds.yaml")));
+  }
+
+  @Test
+  void aFileThatDidNotChangeIsSharedWithTheLiveGenerationNotCopied() throws Exception {
+    GenerationWriter.Result first = GenerationWriter.write(node, files("a", "boot"));
+    SortedMap<String, byte[]> next = files("b", "boot");
+    next.put("rds/egress.yaml", "rds a".getBytes(StandardCharsets.UTF_8));
+    GenerationWriter.Result second = GenerationWriter.write(node, next);
+    assertEquals(inode(node.resolve(first.generation()).resolve("rds/egress.yaml")),
+        inode(node.resolve(second.generation()).resolve("rds/egress.yaml")));
+    assertFalse(inode(node.resolve(first.generation()).resolve("lds.yaml"))
+        .equals(inode(node.resolve(second.generation()).resolve("lds.yaml"))));
+    assertEquals("lds b", Files.readString(node.resolve("lds.yaml")));
+    assertEquals("rds a", Files.readString(node.resolve("rds/egress.yaml")));
   }
 
   @Test
@@ -69,6 +83,10 @@ class GenerationWriterTest {
     files.put("lds.yaml", ("lds " + version).getBytes(StandardCharsets.UTF_8));
     files.put("rds/egress.yaml", ("rds " + version).getBytes(StandardCharsets.UTF_8));
     return files;
+  }
+
+  private static Object inode(Path path) throws Exception {
+    return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
   }
 
   private static List<String> names(Path dir) throws Exception {
