@@ -3,6 +3,7 @@ package dev.bent.cli;
 import dev.bent.diag.Diagnostic;
 import dev.bent.diag.InternalException;
 import dev.bent.diag.InvalidInputException;
+import dev.bent.diag.IoFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,9 +12,8 @@ import picocli.CommandLine;
 /**
  * The one place that turns exceptions into messages and exit codes: user mistakes print their
  * diagnostics (exit 2), I/O problems one line (exit 1), and only bugs print a stack trace (exit 4).
- * {@link #describe} is shared with watch mode, which logs I/O problems instead of exiting.
  */
-public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(
@@ -41,22 +41,12 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
       return report(io.getCause(), err);
     }
     if (e instanceof IOException io) {
-      err.println("bent: " + describe(io));
+      err.println("bent: " + IoFailure.describe(io));
       return ExitCode.IO;
     }
     err.println("bent: internal error (a bug in bent; please report it):");
     e.printStackTrace(err);
     return ExitCode.INTERNAL;
-  }
-
-  public static String describe(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException denied) {
-      return denied.getFile() + ": permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException fs) {
-      return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName());
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** Prints warnings the way errors are printed. */

@@ -140,11 +140,11 @@ public final class GenerationWriter {
   }
 
   /** The generation directory the {@code ..data} link of {@code directory} points at, if any. */
-  public static java.util.Optional<String> liveGeneration(Path directory) {
+  public static Optional<String> liveGeneration(Path directory) {
     try {
-      return java.util.Optional.of(Files.readSymbolicLink(directory.resolve(DATA_LINK)).toString());
+      return Optional.of(Files.readSymbolicLink(directory.resolve(DATA_LINK)).toString());
     } catch (IOException | UnsupportedOperationException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

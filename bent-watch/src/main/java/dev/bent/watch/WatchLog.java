@@ -77,6 +77,10 @@ final class WatchLog {
     print("bent: cannot read " + source + ": " + reason + "; the previous configuration stays live");
   }
 
+  void closeFailed(String source, String reason) {
+    print("bent: cannot stop watching " + source + ": " + reason);
+  }
+
   void publishFailed(String reason, int written, int nodes) {
     print("bent: publish failed after " + written + " of " + nodes + " nodes: " + reason
         + "; every node directory keeps a complete configuration (the rest the previous one);"

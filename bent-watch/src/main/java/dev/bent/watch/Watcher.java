@@ -1,11 +1,11 @@
 package dev.bent.watch;
 
 import dev.bent.Compiler;
-import dev.bent.cli.ErrorReporter;
 import dev.bent.diag.Diagnostic;
 import dev.bent.diag.Diagnostics;
 import dev.bent.diag.InternalException;
 import dev.bent.diag.InvalidInputException;
+import dev.bent.diag.IoFailure;
 import dev.bent.emit.NodeFiles;
 import dev.bent.model.Mesh;
 import dev.bent.write.GenerationWriter;
@@ -65,7 +65,7 @@ public final class Watcher {
     try {
       source.close();
     } catch (IOException e) {
-      log.readFailed(source.name(), "cannot stop watching: " + ErrorReporter.describe(e));
+      log.closeFailed(source.name(), IoFailure.describe(e));
     }
   }
 
@@ -96,7 +96,7 @@ public final class Watcher {
       status.failed(
           WatchStatus.Failure.INTERNAL, "internal error: " + summary(e.diagnostics(), e.diagnostics().size()));
     } catch (IOException e) {
-      String reason = ErrorReporter.describe(e);
+      String reason = IoFailure.describe(e);
       log.readFailed(source.name(), reason);
       status.failed(WatchStatus.Failure.IO, "cannot read " + source.name() + ": " + reason);
     }
@@ -119,7 +119,7 @@ public final class Watcher {
         }
       }
     } catch (IOException e) {
-      String reason = ErrorReporter.describe(e);
+      String reason = IoFailure.describe(e);
       log.publishFailed(reason, written, compilation.nodes().size());
       status.failed(WatchStatus.Failure.IO, "cannot publish: " + reason);
       return false;

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILL in the middle of publishing, twenty times: every node directory must hold the previous
- * or the new generation, whole, and the next start must clean up what the kill left.
+ * SIGKILL in the middle of publishing, again and again: every node directory must hold the
+ * previous or the new generation, whole, and the next start must clean up what the kill left.
+ *
+ * <p>Each kill costs one JVM start (about 2 s of CPU on a small machine), so the default is 12
+ * kills; {@code -Dbent.crashTest.kills=200} runs a longer soak.
  */
 class CrashSafetyTest {
   private static final int NODES = 12;
-  private static final int KILLS = 20;
+  private static final int KILLS = Integer.getInteger("bent.crashTest.kills", 12);
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir Path dir;

@@ -112,7 +112,9 @@ final class NodeDirectory {
           return;
         }
       }
-      LockSupport.parkNanos(200_000);
+      // Reasoning: 1 ms is far shorter than publishing a node, and a tighter poll would take CPU
+      // from the process it waits for.
+      LockSupport.parkNanos(1_000_000);
     }
     throw new AssertionError("no node was published within " + timeout + "; stderr:\n" + watch.stderr());
   }
