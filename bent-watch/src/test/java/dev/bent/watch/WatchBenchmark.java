@@ -40,7 +40,7 @@ public final class WatchBenchmark {
   private WatchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("%-28s %6s %9s %9s %9s %9s%n", "mesh", "nodes", "median ms", "p90 ms", "compile", "publish");
+    System.out.printf("%-28s %6s %9s %9s %10s %10s%n", "mesh", "nodes", "median ms", "p90 ms", "compile ms", "publish ms");
     for (Path sample : samples(args)) {
       bench(sample.getFileName().toString(), Files.readString(sample), 5, 30);
     }
@@ -54,21 +54,23 @@ public final class WatchBenchmark {
       double[] compile = new double[1];
       double[] publish = new double[1];
       for (int i = 0; i < warmup + measured; i++) {
+        boolean last = i == warmup + measured - 1;
+        RewriteCounter counter = last ? RewriteCounter.before(session.out) : null;
         WatchStatus.Snapshot before = session.status.snapshot();
         long start = System.nanoTime();
-        session.save(moveOneEndpoint(mesh, i % 2 == 0));
+        MeshVersions.writeByRename(session.mesh, moveOneEndpoint(mesh, i % 2 == 0));
         WatchStatus.Snapshot after = session.awaitPublish(before.publishes());
         if (i >= warmup) {
           latencies.add((System.nanoTime() - start) / 1e6);
           compile[0] += (after.compileSeconds().sum() - before.compileSeconds().sum()) * 1000 / measured;
           publish[0] += (after.publishSeconds().sum() - before.publishSeconds().sum()) * 1000 / measured;
         }
-        if (i == warmup + measured - 1) {
-          session.countRewrites(name);
+        if (last) {
+          System.out.println("  " + name + ", one endpoint moved: " + counter.after());
         }
       }
       double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      System.out.printf("%-28s %6d %9.1f %9.1f %9.1f %9.1f%n", name, session.nodes(), sorted[sorted.length / 2],
+      System.out.printf("%-28s %6d %9.1f %9.1f %10.1f %10.1f%n", name, session.nodes(), sorted[sorted.length / 2],
           sorted[(int) Math.ceil(sorted.length * 0.9) - 1], compile[0], publish[0]);
     } finally {
       deleteRecursively(dir);
@@ -133,11 +135,10 @@ public final class WatchBenchmark {
   /** A watch on a mesh file in a temporary directory, running in a thread of this JVM. */
   private static final class Session implements AutoCloseable {
     final WatchStatus status = new WatchStatus(Clock.systemUTC());
-    private final Path mesh;
-    private final Path out;
+    final Path mesh;
+    final Path out;
     private final Watcher watcher;
     private final Thread thread;
-    private RewriteCounter counter;
 
     private Session(Path dir, FileMeshSource source) {
       this.mesh = dir.resolve("mesh.yaml");
@@ -159,15 +160,6 @@ public final class WatchBenchmark {
       try (Stream<Path> list = Files.list(out)) {
         return (int) list.filter(Files::isDirectory).count();
       }
-    }
-
-    void save(String text) throws IOException {
-      counter = RewriteCounter.before(out);
-      MeshVersions.writeByRename(mesh, text);
-    }
-
-    void countRewrites(String name) throws IOException {
-      System.out.println("  " + name + ", one endpoint moved: " + counter.after());
     }
 
     WatchStatus.Snapshot awaitPublish(long publishesBefore) {
