@@ -3,6 +3,7 @@ package dev.bent.cli;
 import dev.bent.diag.Diagnostic;
 import dev.bent.diag.InternalException;
 import dev.bent.diag.InvalidInputException;
+import dev.bent.diag.IoFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,22 +41,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       return report(io.getCause(), err);
     }
     if (e instanceof IOException io) {
-      err.println("bent: " + describe(io));
+      err.println("bent: " + IoFailure.describe(io));
       return ExitCode.IO;
     }
     err.println("bent: internal error (a bug in bent; please report it):");
     e.printStackTrace(err);
     return ExitCode.INTERNAL;
-  }
-
-  static String describe(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException denied) {
-      return denied.getFile() + ": permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException fs) {
-      return fs.getFile() + ": " + (fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName());
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** Prints warnings the way errors are printed. */

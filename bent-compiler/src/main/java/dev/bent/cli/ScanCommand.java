@@ -28,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "scan",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Scan ECS and write the mesh it describes as a mesh file.",

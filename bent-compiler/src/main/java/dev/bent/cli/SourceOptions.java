@@ -67,14 +67,7 @@ public final class SourceOptions {
   /** Opens the chosen source after checking that the options fit it. */
   public MeshSource open(String kind, CommandLine cli) throws IOException {
     if (kind.equals(FILE)) {
-      List<String> ecsOnly = ecsOptionsGiven();
-      if (!ecsOnly.isEmpty()) {
-        throw new ParameterException(cli, String.join(", ", ecsOnly) + " need --source ecs");
-      }
-      if (config == null) {
-        throw new ParameterException(cli, "the mesh file is missing: give -c FILE (or --source ecs)");
-      }
-      return MeshSource.file(config);
+      return MeshSource.file(meshFile(cli));
     }
     if (config != null) {
       throw new ParameterException(cli, "-c reads a mesh file; it does not go with --source ecs");
@@ -86,6 +79,18 @@ public final class SourceOptions {
     EcsOptions options = new EcsOptions(clusters, Optional.ofNullable(region), Optional.ofNullable(endpoint),
         includeUnhealthy, includePending, strict);
     return EcsSource.create(options);
+  }
+
+  /** The mesh file of --source file, after checking that no ECS option was given. */
+  public Path meshFile(CommandLine cli) {
+    List<String> ecsOnly = ecsOptionsGiven();
+    if (!ecsOnly.isEmpty()) {
+      throw new ParameterException(cli, String.join(", ", ecsOnly) + " need --source ecs");
+    }
+    if (config == null) {
+      throw new ParameterException(cli, "the mesh file is missing: give -c FILE (or --source ecs)");
+    }
+    return config;
   }
 
   private List<String> ecsOptionsGiven() {

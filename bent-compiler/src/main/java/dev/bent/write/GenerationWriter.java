@@ -1,24 +1,20 @@
 package dev.bent.write;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -44,22 +40,32 @@ import java.util.regex.Pattern;
  * <p>The algorithm, whose steps the code marks:
  *
  * <ol>
- *   <li>Check every relative path before any I/O; remove leftovers of an interrupted write.
- *   <li>Name the generation by the digest of its files. If {@code ..data} already points at it and
- *       it holds those bytes, the generation is unchanged: skip to step 6.
- *   <li>Write the generation into a temporary directory beside it, every file and directory
- *       fsynced, then rename it to its name.
- *   <li>Make sure each visible name is a symlink into {@code ..data}.
- *   <li>Publish: create a temporary symlink to the new generation and rename it over {@code
- *       ..data}. This one rename is what Envoy sees (inotify IN_MOVED_TO in the watched
- *       directory); it swaps every file at once.
+ *   <li>Check every relative path, and that no visible name is taken by something other than a
+ *       link, before any I/O; remove leftovers of an interrupted write.
+ *   <li>Name the generation by the digest of its files.
+ *   <li>Unless a directory of that name already holds exactly those bytes (the live generation
+ *       when nothing changed, or a kept one coming back), write the generation into a temporary
+ *       directory beside it, every file and directory fsynced, then rename it to its name.
+ *       A file whose bytes equal the live generation's is a hard link to it, not a copy.
+ *   <li>Publish, unless {@code ..data} already points at it: create a temporary symlink to the
+ *       generation and rename it over {@code ..data}. This one rename is what Envoy sees (inotify
+ *       IN_MOVED_TO in the watched directory); it swaps every file at once.
+ *   <li>Make sure each visible name is a symlink into {@code ..data}. This comes after the swap so
+ *       that a new name never points at a file the live generation does not have.
  *   <li>Replace bootstrap.yaml (temp file, fsync, rename) only if its bytes changed.
  *   <li>Remove visible names that the new generation no longer has, and old generations beyond
  *       the newest {@link #KEPT_GENERATIONS}.
  * </ol>
  *
- * <p>A failure before step 5 leaves the live generation untouched; the temporary directory is
- * removed. Renames are {@code ATOMIC_MOVE} within one directory, never a copy.
+ * <p>A failure before step 4 leaves the live generation untouched; the temporary directory is
+ * removed. Renames are {@code ATOMIC_MOVE} within one directory, never a copy. A process killed at
+ * any step (SIGKILL, power loss) leaves {@code ..data} pointing at a complete generation, the old
+ * one or the new one; whatever else it left has a {@code .tmp-} name, and step 1 of the next write
+ * removes it. Old generations are renamed to a temporary name before they are deleted, so none is
+ * ever left half deleted under its own name. Two windows remain, both closed by the next write: a
+ * kill between steps 4 and 6 leaves the new generation with the old bootstrap (which a running
+ * Envoy ignores anyway), and a visible name that the new generation drops dangles between steps 4
+ * and 7 (bent's output always has the same visible names).
  */
 public final class GenerationWriter {
   /** Old generations kept besides the live one, for a look back after a bad change. */
@@ -67,14 +73,25 @@ public final class GenerationWriter {
 
   public static final String DATA_LINK = "..data";
   public static final String BOOTSTRAP = "bootstrap.yaml";
-  private static final String TEMP_PREFIX = ".tmp-";
   private static final Pattern GENERATION = Pattern.compile("\\.\\.[0-9a-f]{16}");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
   private GenerationWriter() {}
 
-  /** What a write did. */
-  public record Result(Path directory, String generation, boolean published, boolean bootstrapChanged) {
+  /**
+   * What a write did.
+   *
+   * @param published a new generation became live (Envoy reloads its dynamic files)
+   * @param bootstrapChanged bootstrap.yaml was created or replaced
+   * @param bootstrapReplaced an existing bootstrap.yaml got different bytes: an Envoy already
+   *     running from it sees them only when it restarts
+   */
+  public record Result(
+      Path directory,
+      String generation,
+      boolean published,
+      boolean bootstrapChanged,
+      boolean bootstrapReplaced) {
     public boolean changed() {
       return published || bootstrapChanged;
     }
@@ -85,45 +102,49 @@ public final class GenerationWriter {
    * other path goes into the generation) into {@code directory}, creating it if needed.
    */
   public static Result write(Path directory, SortedMap<String, byte[]> files) throws IOException {
-    // 1. Check every path before any I/O.
+    // 1. Check every path and visible name before any I/O; remove leftovers.
     byte[] bootstrap = files.get(BOOTSTRAP);
     SortedMap<String, byte[]> generationFiles = new java.util.TreeMap<>(files);
     generationFiles.remove(BOOTSTRAP);
     generationFiles.keySet().forEach(GenerationWriter::checkRelativePath);
+    Set<String> visible = topLevelNames(generationFiles);
+    checkVisibleNamesFree(directory, visible);
     Files.createDirectories(directory);
-    removeLeftovers(directory);
+    DurableFiles.removeLeftovers(directory);
 
-    // 2. Name the generation by its content; skip the publish if it is already live.
+    // 2. Name the generation by its content.
     String generation = ".." + digest(generationFiles);
-    boolean published = false;
-    if (!isLive(directory, generation, generationFiles)) {
-      // 3. Write the generation beside the live one.
+    // 3. Write it, unless a complete copy is already there.
+    if (!holds(directory.resolve(generation), generationFiles)) {
       writeGeneration(directory, generation, generationFiles);
-      // 4. Visible names are symlinks into ..data.
-      Set<String> visible = topLevelNames(generationFiles);
-      for (String name : visible) {
-        ensureLink(directory, name, Path.of(DATA_LINK, name));
-      }
-      // 5. Publish with one rename over ..data.
-      replaceLink(directory, DATA_LINK, Path.of(generation));
-      fsync(directory);
-      published = true;
-      // 7a. Names the new generation no longer has.
-      removeStaleVisibleNames(directory, visible);
+    }
+    // 4. Publish with one rename over ..data.
+    boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
+    if (published) {
+      DurableFiles.replaceLink(directory, DATA_LINK, Path.of(generation));
+      DurableFiles.fsync(directory);
+    }
+    // 5. Visible names are symlinks into ..data.
+    for (String name : visible) {
+      ensureLink(directory, name, Path.of(DATA_LINK, name));
     }
     // 6. The bootstrap, only when it changed.
-    boolean bootstrapChanged = bootstrap != null && replaceFileIfChanged(directory.resolve(BOOTSTRAP), bootstrap);
-    // 7b. Old generations.
+    Path bootstrapPath = directory.resolve(BOOTSTRAP);
+    boolean hadBootstrap = Files.exists(bootstrapPath, LinkOption.NOFOLLOW_LINKS);
+    boolean bootstrapChanged =
+        bootstrap != null && DurableFiles.replaceFileIfChanged(bootstrapPath, bootstrap);
+    // 7. Names the new generation no longer has, and old generations.
+    removeStaleVisibleNames(directory, visible);
     pruneGenerations(directory, generation);
-    return new Result(directory, generation, published, bootstrapChanged);
+    return new Result(directory, generation, published, bootstrapChanged, bootstrapChanged && hadBootstrap);
   }
 
   /** The generation directory the {@code ..data} link of {@code directory} points at, if any. */
-  public static java.util.Optional<String> liveGeneration(Path directory) {
+  public static Optional<String> liveGeneration(Path directory) {
     try {
-      return java.util.Optional.of(Files.readSymbolicLink(directory.resolve(DATA_LINK)).toString());
+      return Optional.of(Files.readSymbolicLink(directory.resolve(DATA_LINK)).toString());
     } catch (IOException | UnsupportedOperationException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -138,21 +159,25 @@ public final class GenerationWriter {
     }
   }
 
-  private static boolean isLive(Path directory, String generation, Map<String, byte[]> files) throws IOException {
-    if (!liveGeneration(directory).map(generation::equals).orElse(false)) {
-      return false;
-    }
-    Path dir = directory.resolve(generation);
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path path = dir.resolve(file.getKey());
-      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-          || !Arrays.equals(Files.readAllBytes(path), file.getValue())) {
-        return false;
+  /** Step 1: a visible name must be free or a symlink; anything else is the user's, not ours. */
+  private static void checkVisibleNamesFree(Path directory, Set<String> visible)
+      throws FileAlreadyExistsException {
+    for (String name : visible) {
+      Path link = directory.resolve(name);
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
+        throw new FileAlreadyExistsException(
+            link.toString(), null, "exists and is not a link into " + DATA_LINK + "; move it away");
       }
     }
-    for (String name : topLevelNames(files)) {
-      Path link = directory.resolve(name);
-      if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).equals(Path.of(DATA_LINK, name))) {
+  }
+
+  /** Whether {@code dir} is a directory holding every one of {@code files} with those bytes. */
+  private static boolean holds(Path dir, Map<String, byte[]> files) throws IOException {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      if (!DurableFiles.holdsExactly(dir.resolve(file.getKey()), file.getValue())) {
         return false;
       }
     }
@@ -161,100 +186,46 @@ public final class GenerationWriter {
 
   private static void writeGeneration(Path directory, String generation, Map<String, byte[]> files)
       throws IOException {
-    Path temp = directory.resolve(TEMP_PREFIX + generation.substring(2) + "-" + UUID.randomUUID());
+    Path temp =
+        directory.resolve(DurableFiles.TEMP_PREFIX + generation.substring(2) + "-" + UUID.randomUUID());
     try {
       Files.createDirectory(temp);
       Set<Path> dirs = new TreeSet<>();
       dirs.add(temp);
+      Optional<Path> live = liveGeneration(directory).map(directory::resolve);
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Path path = temp.resolve(file.getKey());
         Files.createDirectories(path.getParent());
         dirs.add(path.getParent());
-        writeDurably(path, file.getValue());
+        Optional<Path> same = live.map(dir -> dir.resolve(file.getKey()));
+        DurableFiles.linkOrWrite(path, same, file.getValue());
       }
       for (Path dir : dirs) {
-        fsync(dir);
+        DurableFiles.fsync(dir);
       }
       Path target = directory.resolve(generation);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        // A stale generation of the same name (content seen before, not live): replace it.
-        deleteRecursively(target);
+        // A directory of this name that does not hold these bytes was tampered with: replace it.
+        DurableFiles.removeAtomically(target);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      fsync(directory);
+      DurableFiles.fsync(directory);
     } finally {
       if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-        deleteRecursively(temp);
+        DurableFiles.deleteRecursively(temp);
       }
     }
   }
 
   private static void ensureLink(Path directory, String name, Path target) throws IOException {
     Path link = directory.resolve(name);
-    if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
-      return;
-    }
-    if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-      throw new FileAlreadyExistsException(
-          link.toString(), null, "exists and is not a link into " + DATA_LINK + "; move it away");
-    }
-    replaceLink(directory, name, target);
-  }
-
-  /** Creates a temporary symlink and renames it over {@code name}: atomic for any reader. */
-  private static void replaceLink(Path directory, String name, Path target) throws IOException {
-    Path temp = directory.resolve(TEMP_PREFIX + "link-" + UUID.randomUUID());
-    Files.createSymbolicLink(temp, target);
-    try {
-      Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static boolean replaceFileIfChanged(Path path, byte[] content) throws IOException {
-    if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-        && Arrays.equals(Files.readAllBytes(path), content)) {
-      return false;
-    }
-    Path temp = path.resolveSibling(TEMP_PREFIX + path.getFileName() + "-" + UUID.randomUUID());
-    try {
-      writeDurably(temp, content);
-      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-      fsync(path.getParent());
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-    return true;
-  }
-
-  private static void writeDurably(Path path, byte[] content) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(true);
-    }
-  }
-
-  private static void fsync(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
-  private static void removeLeftovers(Path directory) throws IOException {
-    for (Path entry : list(directory)) {
-      if (entry.getFileName().toString().startsWith(TEMP_PREFIX)) {
-        deleteRecursively(entry);
-      }
+    if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).equals(target)) {
+      DurableFiles.replaceLink(directory, name, target);
     }
   }
 
   private static void removeStaleVisibleNames(Path directory, Set<String> visible) throws IOException {
-    for (Path entry : list(directory)) {
+    for (Path entry : DurableFiles.list(directory)) {
       String name = entry.getFileName().toString();
       if (Files.isSymbolicLink(entry)
           && !visible.contains(name)
@@ -267,15 +238,17 @@ public final class GenerationWriter {
 
   private static void pruneGenerations(Path directory, String live) throws IOException {
     List<Path> old = new ArrayList<>();
-    for (Path entry : list(directory)) {
+    for (Path entry : DurableFiles.list(directory)) {
       String name = entry.getFileName().toString();
-      if (GENERATION.matcher(name).matches() && !name.equals(live) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+      if (GENERATION.matcher(name).matches()
+          && !name.equals(live)
+          && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
         old.add(entry);
       }
     }
     old.sort(Comparator.comparing(GenerationWriter::modified).reversed().thenComparing(Path::toString));
     for (int i = KEPT_GENERATIONS; i < old.size(); i++) {
-      deleteRecursively(old.get(i));
+      DurableFiles.removeAtomically(old.get(i));
     }
   }
 
@@ -291,23 +264,6 @@ public final class GenerationWriter {
     Set<String> names = new TreeSet<>();
     files.keySet().forEach(p -> names.add(p.contains("/") ? p.substring(0, p.indexOf('/')) : p));
     return names;
-  }
-
-  private static List<Path> list(Path directory) throws IOException {
-    List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-      stream.forEach(out::add);
-    }
-    return out;
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      for (Path child : list(path)) {
-        deleteRecursively(child);
-      }
-    }
-    Files.deleteIfExists(path);
   }
 
   private static String digest(Map<String, byte[]> files) {

@@ -1,0 +1,141 @@
+package dev.bent.write;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The file-system steps the generation writer is built from: durable writes, atomic renames of
+ * temporary files and links, and removals that a crash cannot leave half done. Every temporary
+ * name starts with {@link #TEMP_PREFIX}, so that the next run can find and remove leftovers.
+ */
+final class DurableFiles {
+  static final String TEMP_PREFIX = ".tmp-";
+
+  private DurableFiles() {}
+
+  /** Writes a new file and forces its content to disk before returning. */
+  static void writeDurably(Path path, byte[] content) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  }
+
+  /**
+   * Creates {@code path} as a hard link to {@code same} if that file holds exactly {@code
+   * content}, and otherwise writes it durably.
+   *
+   * <p>Reasoning: one endpoint change alters every node's CDS file but none of its other files, so
+   * most of a new generation equals the live one. A generation's files are never modified once
+   * written (a change is always a new generation), so the two can share them: a link costs no
+   * data write and no fsync, which is most of the time a publish of many nodes takes. A file
+   * system without hard links gets a copy.
+   */
+  static void linkOrWrite(Path path, Optional<Path> same, byte[] content) throws IOException {
+    if (same.isPresent() && holdsExactly(same.get(), content)) {
+      try {
+        Files.createLink(path, same.get());
+        return;
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.deleteIfExists(path); // no hard links here: fall through to a copy
+      }
+    }
+    writeDurably(path, content);
+  }
+
+  /** Whether {@code file} is a regular file (not a link) holding exactly {@code content}. */
+  static boolean holdsExactly(Path file, byte[] content) throws IOException {
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        && Files.size(file) == content.length
+        && Arrays.equals(Files.readAllBytes(file), content);
+  }
+
+  /** Forces a directory's entries (creations, renames) to disk. */
+  static void fsync(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /** Replaces {@code path} with {@code content} (temp file, fsync, rename) if its bytes differ. */
+  static boolean replaceFileIfChanged(Path path, byte[] content) throws IOException {
+    if (holdsExactly(path, content)) {
+      return false;
+    }
+    Path temp = path.resolveSibling(TEMP_PREFIX + path.getFileName() + "-" + UUID.randomUUID());
+    try {
+      writeDurably(temp, content);
+      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
+      fsync(path.getParent());
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return true;
+  }
+
+  /** Creates a temporary symlink and renames it over {@code name}: atomic for any reader. */
+  static void replaceLink(Path directory, String name, Path target) throws IOException {
+    Path temp = directory.resolve(TEMP_PREFIX + "link-" + UUID.randomUUID());
+    Files.createSymbolicLink(temp, target);
+    try {
+      Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Removes {@code path} by first renaming it to a temporary name and then deleting that.
+   *
+   * <p>Reasoning: a recursive delete interrupted by a crash would leave a generation directory
+   * with some of its files gone, under a name that says it is complete. After the rename the
+   * directory is either whole under its name or a leftover the next run removes.
+   */
+  static void removeAtomically(Path path) throws IOException {
+    Path doomed = path.resolveSibling(TEMP_PREFIX + "old-" + UUID.randomUUID());
+    Files.move(path, doomed, StandardCopyOption.ATOMIC_MOVE);
+    deleteRecursively(doomed);
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      for (Path child : list(path)) {
+        deleteRecursively(child);
+      }
+    }
+    Files.deleteIfExists(path);
+  }
+
+  static List<Path> list(Path directory) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+      stream.forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Removes every entry of {@code directory} whose name marks it as a temporary leftover. */
+  static void removeLeftovers(Path directory) throws IOException {
+    for (Path entry : list(directory)) {
+      if (entry.getFileName().toString().startsWith(TEMP_PREFIX)) {
+        deleteRecursively(entry);
+      }
+    }
+  }
+}

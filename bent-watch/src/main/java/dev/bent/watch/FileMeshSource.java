@@ -1,0 +1,159 @@
+package dev.bent.watch;
+
+import dev.bent.diag.Diagnostics;
+import dev.bent.model.Mesh;
+import dev.bent.resolve.Credentials;
+import dev.bent.source.MeshFileReader;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The mesh file as a {@link WatchedSource}: watches the file's directory with a {@link WatchService}
+ * and reports a change only when the file's bytes differ from those last read.
+ *
+ * <p>Reasoning: the directory is watched, not the file, because an editor that saves by rename
+ * replaces the file's inode, and a Kubernetes ConfigMap volume changes the file by swapping a
+ * {@code ..data} link beside it. Any event in the directory therefore leads to a comparison of
+ * the content, and it is the content that decides: an in-place write, a rename over the file, a
+ * delete and re-create and a touch with no change all come out right. Without any event the
+ * content is still compared every {@code recheck}, for file systems that deliver none (NFS, some
+ * container bind mounts, a symlink to another directory).
+ */
+public final class FileMeshSource implements WatchedSource {
+  /** A burst of events is waited out for at most this many debounce periods. */
+  private static final int MAX_SETTLE_PERIODS = 10;
+  private static final byte[] UNREADABLE = new byte[0];
+
+  private final Path file;
+  private final Path directory;
+  private final Duration debounce;
+  private final Duration recheck;
+  private final WatchService watchService;
+  private boolean registered;
+  private byte[] lastRead = UNREADABLE;
+  private volatile boolean closed;
+
+  private FileMeshSource(Path file, Duration debounce, Duration recheck, WatchService watchService) {
+    this.file = file;
+    this.directory = file.toAbsolutePath().normalize().getParent();
+    this.debounce = debounce;
+    this.recheck = recheck;
+    this.watchService = watchService;
+  }
+
+  /**
+   * Starts watching {@code file}. Events are waited out until none came for {@code debounce}; the
+   * content is compared at least every {@code recheck}.
+   */
+  @Override
+  public Credentials credentials() {
+    return Credentials.beside(file);
+  }
+
+  public static FileMeshSource open(Path file, Duration debounce, Duration recheck) throws IOException {
+    Path directory = file.toAbsolutePath().normalize().getParent();
+    FileMeshSource source =
+        new FileMeshSource(file, debounce, recheck, directory.getFileSystem().newWatchService());
+    source.register();
+    return source;
+  }
+
+  @Override
+  public String name() {
+    return file.toString();
+  }
+
+  @Override
+  public Mesh read(Diagnostics diagnostics) {
+    // The fingerprint is taken before the read: if the file changes in between, the next
+    // comparison differs and the newer content is read again; no change is ever missed.
+    lastRead = fingerprint();
+    return MeshFileReader.read(file, file.toString(), diagnostics);
+  }
+
+  @Override
+  public boolean awaitChange() throws InterruptedException {
+    try {
+      while (!closed) {
+        if (!registered) {
+          register();
+        }
+        if (awaitEvent(recheck)) {
+          settle();
+        }
+        if (!Arrays.equals(fingerprint(), lastRead)) {
+          return true;
+        }
+      }
+    } catch (ClosedWatchServiceException e) {
+      // closed by another thread while waiting
+    }
+    return false;
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    watchService.close();
+  }
+
+  /**
+   * Waits until events stop arriving for one debounce period. Reasoning: the wait is capped at ten
+   * periods, so that a directory that is never quiet (a log written beside the mesh file) cannot
+   * hold back the compile forever; after the cap the content is compared anyway.
+   */
+  private void settle() throws InterruptedException {
+    long deadline = System.nanoTime() + debounce.toNanos() * MAX_SETTLE_PERIODS;
+    boolean busy = true;
+    while (busy && System.nanoTime() < deadline) {
+      busy = awaitEvent(debounce);
+    }
+  }
+
+  /** Waits up to {@code timeout} for events in the directory; true if some arrived. */
+  private boolean awaitEvent(Duration timeout) throws InterruptedException {
+    WatchKey key = watchService.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (key == null) {
+      return false;
+    }
+    key.pollEvents();
+    if (!key.reset()) {
+      registered = false; // the directory went away; register again once it is back
+    }
+    return true;
+  }
+
+  private void register() {
+    try {
+      directory.register(
+          watchService,
+          StandardWatchEventKinds.ENTRY_CREATE,
+          StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_DELETE);
+      registered = true;
+    } catch (IOException e) {
+      registered = false; // no directory yet: the periodic comparison still runs
+    }
+  }
+
+  /** The SHA-256 of the file's bytes, or an empty array when it cannot be read. */
+  private byte[] fingerprint() {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+    } catch (IOException e) {
+      return UNREADABLE;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

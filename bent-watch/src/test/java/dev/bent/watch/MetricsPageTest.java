@@ -1,0 +1,41 @@
+package dev.bent.watch;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The Prometheus text rendering of a watch's status. */
+class MetricsPageTest {
+
+  @Test
+  void countersGaugeAndCumulativeHistogramBucketsAreRendered() {
+    WatchStatus status = new WatchStatus(Clock.fixed(Instant.ofEpochSecond(1_700_000_000, 250_000_000), ZoneOffset.UTC));
+    status.compiled(0.003);
+    status.succeeded(true, 0.02);
+    status.compiled(0.2);
+    status.failed(WatchStatus.Failure.INVALID_INPUT, "mesh.yaml:1:1: error: x");
+    status.compiled(40);
+    status.failed(WatchStatus.Failure.IO, "disk full");
+
+    String page = MetricsPage.render(status.snapshot());
+
+    assertTrue(page.contains("# TYPE bent_compiles_total counter\nbent_compiles_total 3\n"), page);
+    assertTrue(page.contains("bent_compile_failures_total{reason=\"invalid_input\"} 1\n"), page);
+    assertTrue(page.contains("bent_compile_failures_total{reason=\"internal\"} 0\n"), page);
+    assertTrue(page.contains("bent_compile_failures_total{reason=\"io\"} 1\n"), page);
+    assertTrue(page.contains("bent_publishes_total 1\n"), page);
+    assertTrue(page.contains("bent_last_success_timestamp_seconds 1700000000.25\n"), page);
+    assertTrue(page.contains("# TYPE bent_compile_duration_seconds histogram\n"), page);
+    assertTrue(page.contains("bent_compile_duration_seconds_bucket{le=\"0.005\"} 1\n"), page);
+    assertTrue(page.contains("bent_compile_duration_seconds_bucket{le=\"0.25\"} 2\n"), page);
+    assertTrue(page.contains("bent_compile_duration_seconds_bucket{le=\"30\"} 2\n"), page);
+    assertTrue(page.contains("bent_compile_duration_seconds_bucket{le=\"+Inf\"} 3\n"), page);
+    assertTrue(page.contains("bent_compile_duration_seconds_sum 40.203\n"), page);
+    assertTrue(page.contains("bent_compile_duration_seconds_count 3\n"), page);
+    assertTrue(page.contains("bent_publish_duration_seconds_count 1\n"), page);
+    assertTrue(page.lines().allMatch(l -> l.startsWith("# ") || l.matches("bent_[a-z_]+(\\{[a-z]+=\"[^\"]+\"})? [0-9.]+")), page);
+  }
+}
