@@ -15,8 +15,6 @@ import dev.bent.diag.InternalException;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
 import dev.bent.translate.Translator;
-import dev.bent.validate.NodeConfig;
-import dev.bent.validate.NodeConfigChecker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,31 +55,44 @@ public final class Compiler {
   /** Compiles a mesh already read; {@code diagnostics} may hold problems found while reading it. */
   public static Compilation compile(
       Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf) {
+    return compile(mesh, diagnostics, nodes, envoyDirOf, true);
+  }
+
+  /**
+   * The pipeline; {@code validate} false skips the validate step, which only the benchmark does,
+   * to measure what the step costs.
+   */
+  static Compilation compile(
+      Mesh mesh,
+      Diagnostics diagnostics,
+      List<String> nodes,
+      UnaryOperator<String> envoyDirOf,
+      boolean validate) {
     MeshPlan plan = Resolver.resolve(mesh, diagnostics);
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
     SharedResources shared = Translator.shared(plan);
     MeshEmitter emitter = new MeshEmitter(shared);
     Map<String, NodeFiles> out = new LinkedHashMap<>();
-    List<Diagnostic> invalid = new ArrayList<>();
+    List<Diagnostic> findings = new ArrayList<>();
+    if (validate) {
+      findings.addAll(OutputValidation.shared(shared));
+    }
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());
       NodeResources resources = Translator.node(plan, node, envoyDir);
-      invalid.addAll(validate(envoyDir, resources, shared));
+      if (validate) {
+        findings.addAll(OutputValidation.node(envoyDir, resources, shared));
+      }
       out.put(node.name(), emitter.emit(resources));
     }
+    List<Diagnostic> invalid = findings.stream().filter(Diagnostic::isError).toList();
     if (!invalid.isEmpty()) {
       throw new InternalException(invalid);
     }
-    return new Compilation(out, diagnostics.warnings());
-  }
-
-  /** The validate step: what Envoy would reject in one node's output (a bug in bent if any). */
-  private static List<Diagnostic> validate(String envoyDir, NodeResources resources, SharedResources shared) {
-    Map<String, List<com.google.protobuf.Message>> files = new LinkedHashMap<>();
-    resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
-    return NodeConfigChecker.check(
-        new NodeConfig(envoyDir + "/" + NodeFiles.BOOTSTRAP, resources.bootstrap(), files));
+    List<Diagnostic> warnings = new ArrayList<>(diagnostics.warnings());
+    warnings.addAll(findings);
+    return new Compilation(out, warnings);
   }
 
   private static List<NodePlan> select(

@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Compiles a service-mesh description into Envoy configuration that Envoy runs from.",
-    subcommands = {CompileCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CompileCommand.class,
+      ValidateCommand.class,
+      FlattenCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Bent implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
