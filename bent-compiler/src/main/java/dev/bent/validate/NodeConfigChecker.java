@@ -53,6 +53,7 @@ public final class NodeConfigChecker {
   private final Map<String, String> addresses = new LinkedHashMap<>();
   private final Map<String, String> listenerNames = new LinkedHashMap<>();
   private final Set<String> checkedRouteFiles = new HashSet<>();
+  private boolean clustersKnown = true;
   private int subscriptions;
 
   private NodeConfigChecker(NodeConfig config) {
@@ -96,6 +97,8 @@ public final class NodeConfigChecker {
     var dynamic = bootstrap.getDynamicResources();
     if (dynamic.hasCdsConfig()) {
       List<Message> cds = subscribed(boot, "dynamic_resources.cds_config", dynamic.getCdsConfig());
+      // Without the CDS file the cluster names are unknown; routes to them are not checked.
+      clustersKnown = cds != null;
       resources(path(dynamic.getCdsConfig()), cds, Cluster.class, "a CDS file holds clusters");
     }
     List<Listener> listeners = bootstrap.getStaticResources().getListenersList();
@@ -260,7 +263,8 @@ public final class NodeConfigChecker {
   }
 
   private void routes(String file, String field, RouteConfiguration routes) {
-    new RouteConfigCheck(problems, config == null ? null : clusters.keySet()).check(file, field, routes);
+    Set<String> known = config != null && clustersKnown ? clusters.keySet() : null;
+    new RouteConfigCheck(problems, known).check(file, field, routes);
     new AdminRouteCheck(problems, adminClusters).check(file, field, routes);
   }
 

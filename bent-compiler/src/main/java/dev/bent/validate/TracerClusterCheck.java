@@ -2,6 +2,7 @@ package dev.bent.validate;
 
 import dev.bent.diag.Diagnostic;
 import dev.bent.diag.Location;
+import dev.bent.diag.Suggestions;
 import io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig;
 import io.envoyproxy.envoy.config.trace.v3.ZipkinConfig;
 import java.util.List;
@@ -53,8 +54,8 @@ final class TracerClusterCheck {
     String message = where != null
         ? "cluster \"" + name + "\" is defined at " + where + ", but a tracer's collector must be a"
             + " static cluster of the bootstrap (Envoy refuses clusters added by CDS)"
-        : "no cluster named \"" + name + "\" in the bootstrap's static_resources; static clusters: "
-            + staticClusters;
+        : "no cluster named \"" + name + "\" in the bootstrap's static_resources"
+            + Suggestions.didYouMean(name, staticClusters) + "; static clusters: " + staticClusters;
     problems.add(Diagnostic.error(Location.of(file), field + ": " + message));
   }
 }
