@@ -15,6 +15,7 @@ import dev.bent.diag.InternalException;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
 import dev.bent.translate.Translator;
+import dev.bent.validate.CheckMemo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,7 @@ public final class Compiler {
     MeshEmitter emitter = new MeshEmitter(shared);
     Map<String, NodeFiles> out = new LinkedHashMap<>();
     List<Diagnostic> findings = new ArrayList<>();
+    CheckMemo memo = new CheckMemo();
     if (validate) {
       findings.addAll(OutputValidation.shared(shared));
     }
@@ -82,7 +84,7 @@ public final class Compiler {
       String envoyDir = envoyDirOf.apply(node.name());
       NodeResources resources = Translator.node(plan, node, envoyDir);
       if (validate) {
-        findings.addAll(OutputValidation.node(envoyDir, resources, shared));
+        findings.addAll(OutputValidation.node(envoyDir, resources, shared, memo));
       }
       out.put(node.name(), emitter.emit(resources));
     }

@@ -5,6 +5,7 @@ import dev.bent.diag.Diagnostic;
 import dev.bent.emit.NodeFiles;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
+import dev.bent.validate.CheckMemo;
 import dev.bent.validate.NodeConfig;
 import dev.bent.validate.NodeConfigChecker;
 import dev.bent.validate.RuleDiagnostics;
@@ -41,9 +42,10 @@ final class OutputValidation {
 
   /**
    * The field rules of one node's own resources (bootstrap, listeners, local clusters, ingress
-   * routes) and the cross-file checks of the whole node, placed at the paths Envoy sees.
+   * routes) and the cross-file checks of the whole node, placed at the paths Envoy sees; {@code
+   * memo} is shared by the nodes of one compile.
    */
-  static List<Diagnostic> node(String envoyDir, NodeResources resources, SharedResources shared) {
+  static List<Diagnostic> node(String envoyDir, NodeResources resources, SharedResources shared, CheckMemo memo) {
     List<Diagnostic> out = new ArrayList<>();
     String bootstrap = envoyDir + "/" + NodeFiles.BOOTSTRAP;
     out.addAll(RuleDiagnostics.check(bootstrap, "", resources.bootstrap()));
@@ -60,7 +62,7 @@ final class OutputValidation {
     out.addAll(RuleDiagnostics.check(ingress, "resources[0]", resources.ingressRoutes()));
     Map<String, List<Message>> files = new LinkedHashMap<>();
     resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
-    out.addAll(NodeConfigChecker.check(new NodeConfig(bootstrap, resources.bootstrap(), files)));
+    out.addAll(NodeConfigChecker.check(new NodeConfig(bootstrap, resources.bootstrap(), files), memo));
     return out;
   }
 }

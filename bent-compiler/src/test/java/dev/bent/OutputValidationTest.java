@@ -13,6 +13,7 @@ import dev.bent.source.MeshFileReader;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
 import dev.bent.translate.Translator;
+import dev.bent.validate.CheckMemo;
 import dev.bent.validate.ProtoRuleChecker;
 import dev.bent.validate.RuleViolation;
 import dev.bent.validate.StrictParser;
@@ -75,7 +76,7 @@ class OutputValidationTest {
         node.localClusters(), node.ingressRoutes());
     assertEquals(List.of("/etc/envoy/a/lds.yaml: error: resources[1].address.socket_address.port_value: must be at"
         + " most 65535, got 70000 [uint32.lte]"),
-        OutputValidation.node("/etc/envoy/a", tampered, shared).stream().map(Diagnostic::toString).toList());
+        OutputValidation.node("/etc/envoy/a", tampered, shared, new CheckMemo()).stream().map(Diagnostic::toString).toList());
   }
 
   @Test

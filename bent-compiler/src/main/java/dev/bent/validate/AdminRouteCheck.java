@@ -40,9 +40,11 @@ final class AdminRouteCheck {
     for (LocalityLbEndpoints locality : cluster.getLoadAssignment().getEndpointsList()) {
       for (LbEndpoint endpoint : locality.getLbEndpointsList()) {
         SocketAddress socket = endpoint.getEndpoint().getAddress().getSocketAddress();
-        boolean sameHost = socket.getAddress().equals(admin.getAddress())
-            || (isLocal(socket.getAddress()) && isLocal(admin.getAddress()));
-        if (sameHost && socket.getPortValue() == admin.getPortValue()) {
+        if (socket.getPortValue() != admin.getPortValue()) {
+          continue;
+        }
+        if (socket.getAddress().equals(admin.getAddress())
+            || (isLocal(socket.getAddress()) && isLocal(admin.getAddress()))) {
           return true;
         }
       }

@@ -7,7 +7,6 @@ import dev.bent.diag.Diagnostic;
 import dev.bent.diag.Location;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
-import io.envoyproxy.envoy.config.core.v3.ConfigSource;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
@@ -15,6 +14,7 @@ import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class NodeConfigChecker {
 
   /** The node being checked; null when checking one file alone. */
   private final NodeConfig config;
+  private final CheckMemo memo;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Map<String, String> clusters = new LinkedHashMap<>();
   private final Set<String> staticClusters = new TreeSet<>();
@@ -54,15 +55,25 @@ public final class NodeConfigChecker {
   private final Map<String, String> listenerNames = new LinkedHashMap<>();
   private final Set<String> checkedRouteFiles = new HashSet<>();
   private boolean clustersKnown = true;
-  private int subscriptions;
+  private final SubscriptionCheck subscriptions;
 
-  private NodeConfigChecker(NodeConfig config) {
+  private NodeConfigChecker(NodeConfig config, CheckMemo memo) {
     this.config = config;
+    this.memo = memo;
+    this.subscriptions = new SubscriptionCheck(config, problems);
   }
 
   /** Every problem found; empty when Envoy would accept the node as a whole. */
   public static List<Diagnostic> check(NodeConfig config) {
-    NodeConfigChecker checker = new NodeConfigChecker(config);
+    return check(config, new CheckMemo());
+  }
+
+  /**
+   * Like {@link #check(NodeConfig)}, walking each resource that earlier nodes checked with the same
+   * {@code memo} shared (the same object) only once.
+   */
+  public static List<Diagnostic> check(NodeConfig config, CheckMemo memo) {
+    NodeConfigChecker checker = new NodeConfigChecker(config, memo);
     checker.run();
     return List.copyOf(checker.problems);
   }
@@ -74,7 +85,7 @@ public final class NodeConfigChecker {
    * and admin clusters) is not checked.
    */
   public static List<Diagnostic> checkFile(String file, List<Message> resources) {
-    NodeConfigChecker checker = new NodeConfigChecker(null);
+    NodeConfigChecker checker = new NodeConfigChecker(null, new CheckMemo());
     checker.runFile(file, resources);
     return List.copyOf(checker.problems);
   }
@@ -96,10 +107,10 @@ public final class NodeConfigChecker {
     }
     var dynamic = bootstrap.getDynamicResources();
     if (dynamic.hasCdsConfig()) {
-      List<Message> cds = subscribed(boot, "dynamic_resources.cds_config", dynamic.getCdsConfig());
+      List<Message> cds = subscriptions.resources(boot, "dynamic_resources.cds_config", dynamic.getCdsConfig());
       // Without the CDS file the cluster names are unknown; routes to them are not checked.
       clustersKnown = cds != null;
-      resources(path(dynamic.getCdsConfig()), cds, Cluster.class, "a CDS file holds clusters");
+      resources(SubscriptionCheck.path(dynamic.getCdsConfig()), cds, Cluster.class, "a CDS file holds clusters");
     }
     List<Listener> listeners = bootstrap.getStaticResources().getListenersList();
     for (int i = 0; i < listeners.size(); i++) {
@@ -107,11 +118,11 @@ public final class NodeConfigChecker {
     }
     extensions(boot, "", bootstrap);
     if (dynamic.hasLdsConfig()) {
-      List<Message> lds = subscribed(boot, "dynamic_resources.lds_config", dynamic.getLdsConfig());
-      resources(path(dynamic.getLdsConfig()), lds, Listener.class, "an LDS file holds listeners");
+      List<Message> lds = subscriptions.resources(boot, "dynamic_resources.lds_config", dynamic.getLdsConfig());
+      resources(SubscriptionCheck.path(dynamic.getLdsConfig()), lds, Listener.class, "an LDS file holds listeners");
     }
-    if (subscriptions > MAX_SUBSCRIPTIONS) {
-      error(boot, subscriptions + " filesystem subscriptions; at most " + MAX_SUBSCRIPTIONS
+    if (subscriptions.count() > MAX_SUBSCRIPTIONS) {
+      error(boot, subscriptions.count() + " filesystem subscriptions; at most " + MAX_SUBSCRIPTIONS
           + " per node (each costs an inotify instance)");
     }
   }
@@ -130,7 +141,7 @@ public final class NodeConfigChecker {
       } else if (resource instanceof Listener l) {
         listener(file, at, l);
       } else if (resource instanceof RouteConfiguration routes) {
-        new RouteConfigCheck(problems, null).check(file, at, routes);
+        routes(file, at, routes);
       }
       extensions(file, at, resource);
     }
@@ -155,49 +166,16 @@ public final class NodeConfigChecker {
     }
   }
 
-  /**
-   * The resources of the file a config source names, checking the source as Envoy would; null when
-   * they are not available (missing, unreadable, or not looked up when checking one file).
-   */
-  private List<Message> subscribed(String file, String field, ConfigSource source) {
-    subscriptions++;
-    if (!source.hasPathConfigSource()) {
-      error(file, field + ": must be a path_config_source (the path field is deprecated)");
-      return null;
-    }
-    String path = source.getPathConfigSource().getPath();
-    if (!path.startsWith("/")) {
-      error(file, field + ".path_config_source.path: must be absolute, got " + path);
-    }
-    if (!source.getPathConfigSource().hasWatchedDirectory()) {
-      error(file, field + ".path_config_source.watched_directory: must be set so that a generation swap reloads the file");
-    } else if (!path.startsWith(source.getPathConfigSource().getWatchedDirectory().getPath() + "/")) {
-      error(file, field + ".path_config_source: " + path + " is not inside the watched directory");
-    }
-    if (config == null || config.unreadable().contains(path)) {
-      return null;
-    }
-    List<Message> resources = config.files().get(path);
-    if (resources == null) {
-      error(file, field + ".path_config_source.path: " + path + " does not exist; Envoy needs it when it subscribes");
-    }
-    return resources;
-  }
-
-  private static String path(ConfigSource source) {
-    return source.getPathConfigSource().getPath();
-  }
-
   private void cluster(String file, String field, Cluster cluster) {
     String earlier = clusters.putIfAbsent(cluster.getName(), file + " " + field);
     if (earlier != null) {
       error(file, field + ".name: cluster \"" + cluster.getName() + "\" is defined twice (also at " + earlier + ")");
     }
     if (config != null && config.bootstrap().hasAdmin()
-        && AdminRouteCheck.reachesAdmin(cluster, config.bootstrap().getAdmin().getAddress().getSocketAddress())) {
+        && memo.reachesAdmin(cluster, config.bootstrap().getAdmin().getAddress().getSocketAddress())) {
       adminClusters.add(cluster.getName());
     }
-    new ClusterCheck(problems).check(file, field, cluster);
+    memo.cluster(file, field, cluster, problems);
   }
 
   private void listener(String file, String field, Listener listener) {
@@ -243,8 +221,8 @@ public final class NodeConfigChecker {
     new HttpFilterChainCheck(problems).check(file, field, hcm.getHttpFiltersList());
     if (hcm.hasRds()) {
       String name = hcm.getRds().getRouteConfigName();
-      List<Message> rds = subscribed(file, field + ".rds.config_source", hcm.getRds().getConfigSource());
-      String rdsFile = path(hcm.getRds().getConfigSource());
+      List<Message> rds = subscriptions.resources(file, field + ".rds.config_source", hcm.getRds().getConfigSource());
+      String rdsFile = SubscriptionCheck.path(hcm.getRds().getConfigSource());
       if (rds == null) {
         return;
       }
@@ -264,15 +242,20 @@ public final class NodeConfigChecker {
 
   private void routes(String file, String field, RouteConfiguration routes) {
     Set<String> known = config != null && clustersKnown ? clusters.keySet() : null;
-    new RouteConfigCheck(problems, known).check(file, field, routes);
-    new AdminRouteCheck(problems, adminClusters).check(file, field, routes);
+    CheckMemo.RouteFacts facts = memo.routes(routes);
+    if (!facts.domainsUnique() || (known != null && !known.containsAll(facts.clusters()))
+        || !Collections.disjoint(facts.clusters(), adminClusters)) {
+      new RouteConfigCheck(problems, known).check(file, field, routes);
+      new AdminRouteCheck(problems, adminClusters).check(file, field, routes);
+    }
   }
 
   /** Checks the extensions configured anywhere inside {@code message}: tracers and basic_auth. */
   private void extensions(String file, String field, Message message) {
     BasicAuthCheck basicAuth = new BasicAuthCheck(problems);
     TracerClusterCheck tracers = new TracerClusterCheck(problems, staticClusters, clusters);
-    for (TypedConfigFinder.Found found : TypedConfigFinder.find(message, field, EXTENSIONS)) {
+    for (TypedConfigFinder.Found inside : memo.extensions(message, EXTENSIONS)) {
+      var found = new TypedConfigFinder.Found(Findings.field(field, inside.path()), inside.config());
       basicAuth.check(file, found);
       if (config != null) {
         tracers.check(file, found);

@@ -8,6 +8,7 @@ import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,22 @@ final class RouteConfigCheck {
         }
       }
     }
+  }
+
+  /** Every cluster name that the routes of {@code config} send traffic to. */
+  static Set<String> referencedClusters(RouteConfiguration config) {
+    Set<String> names = new HashSet<>();
+    for (VirtualHost host : config.getVirtualHostsList()) {
+      for (Route route : host.getRoutesList()) {
+        RouteAction action = route.getRoute();
+        if (action.hasCluster()) {
+          names.add(action.getCluster());
+        }
+        action.getWeightedClusters().getClustersList().forEach(c -> names.add(c.getName()));
+      }
+    }
+    names.remove("");
+    return Set.copyOf(names);
   }
 
   private void targets(String file, String at, Route route) {
