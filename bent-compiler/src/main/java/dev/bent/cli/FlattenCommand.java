@@ -26,14 +26,17 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "flatten",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Inline a node's dynamic files into one static bootstrap, for envoy --mode validate.",
       "",
-      "Listeners and clusters move into static_resources, each rds is replaced by the route",
-      "configuration it names, and dynamic_resources is removed. The output is not validated;",
-      "run 'bent validate' for that. Exit status: 0 written, 1 the node cannot be read or",
-      "inlined, 2 usage error."
+      "Listeners and clusters move into static_resources, each rds is replaced by",
+      "the route configuration it names, and dynamic_resources is removed. The",
+      "output is not validated; run 'bent validate' for that.",
+      "",
+      "Exit status: 0 written, 1 the node cannot be read or inlined, 2 usage error."
     })
 final class FlattenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

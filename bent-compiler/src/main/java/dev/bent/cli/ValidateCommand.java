@@ -16,13 +16,17 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Check Envoy configuration as Envoy would load it, without Envoy.",
       "",
-      "A PATH is a node directory (its bootstrap.yaml and every file that names), a bootstrap file,",
-      "or one filesystem-xDS file. Every problem is printed, one line each, as",
-      "FILE: error: FIELD.PATH: MESSAGE [RULE]. Warnings do not fail the check.",
+      "A PATH is a node directory (its bootstrap.yaml and every file it names),",
+      "a bootstrap file, or one filesystem-xDS file. Every problem is printed on",
+      "standard output, one line each: FILE: error: FIELD.PATH: MESSAGE [RULE].",
+      "Warnings do not fail the check.",
+      "",
       "Exit status: 0 valid, 1 invalid or unreadable, 2 usage error."
     })
 final class ValidateCommand implements Callable<Integer> {

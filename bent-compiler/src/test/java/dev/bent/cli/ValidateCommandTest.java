@@ -74,6 +74,13 @@ class ValidateCommandTest {
   }
 
   @Test
+  void helpDescribesPathsAndExitCodes() {
+    assertEquals(0, run("validate", "--help"));
+    assertTrue(out.toString().startsWith("Usage: bent validate [-hV] PATH...\n"), out.toString());
+    assertTrue(out.toString().contains("Exit status: 0 valid, 1 invalid or unreadable, 2 usage error."), out.toString());
+  }
+
+  @Test
   void noPathIsAUsageError() {
     assertEquals(2, run("validate"));
     assertTrue(err.toString().contains("Run 'bent validate --help' for usage."), err.toString());

@@ -1,6 +1,7 @@
 package dev.bent.validate;
 
 import dev.bent.validate.EnvoyExamplesTest.Defect;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One-defect variants of the Envoy examples, one per check of {@link NodeConfigChecker}. */
@@ -8,8 +9,13 @@ final class NodeDefects {
   private NodeDefects() {}
 
   static List<Defect> all() {
-    String s2s = "service-to-service.yaml";
-    String front = "front-proxy.yaml";
+    List<Defect> all = new ArrayList<>(files());
+    all.addAll(node());
+    return all;
+  }
+
+  /** Defects in how the files of a node refer to each other. */
+  static List<Defect> files() {
     String rds = "dynamic-fs/rds/edge_routes.yaml";
     return List.of(
         new Defect("duplicate virtual-host domain", "dynamic-fs", rds, "[\"api.example.com\"]", "[\"WWW.example.com\"]",
@@ -29,7 +35,14 @@ final class NodeDefects {
         new Defect("subscription without watched directory", "dynamic-fs", "dynamic-fs/bootstrap.yaml",
             "path: /var/lib/envoy/lds.yaml\n      watched_directory: {path: /var/lib/envoy}",
             "path: /var/lib/envoy/lds.yaml", List.of("dynamic_resources.lds_config.path_config_source"
-                + ".watched_directory: must be set")),
+                + ".watched_directory: must be set")));
+  }
+
+  /** Defects in one node's listeners, clusters, admin, tracers and auth. */
+  static List<Defect> node() {
+    String s2s = "service-to-service.yaml";
+    String front = "front-proxy.yaml";
+    return List.of(
         new Defect("router not last", front, front,
             "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router",
             "type.googleapis.com/envoy.extensions.filters.http.cors.v3.Cors",
