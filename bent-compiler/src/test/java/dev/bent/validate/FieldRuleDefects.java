@@ -1,6 +1,7 @@
 package dev.bent.validate;
 
 import dev.bent.validate.EnvoyExamplesTest.Defect;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One-defect variants of the Envoy examples, one per kind of protoc-gen-validate rule or mark. */
@@ -8,6 +9,13 @@ final class FieldRuleDefects {
   private FieldRuleDefects() {}
 
   static List<Defect> all() {
+    List<Defect> all = new ArrayList<>(values());
+    all.addAll(messages());
+    return all;
+  }
+
+  /** Rules on numbers, strings and required durations. */
+  static List<Defect> values() {
     String s2s = "service-to-service.yaml";
     return List.of(
         new Defect("uint32.gte: endpoint weight 0", s2s, s2s, "load_balancing_weight: 10", "load_balancing_weight: 0",
@@ -22,7 +30,13 @@ final class FieldRuleDefects {
         new Defect("string.min_len: empty stat_prefix", "front-proxy.yaml", "front-proxy.yaml",
             "stat_prefix: public_http", "stat_prefix: \"\"", List.of("typed_config.stat_prefix: must be at least 1 characters long, got \"\" [string.min_len]")),
         new Defect("duration.required: health check without timeout", s2s, s2s, "- timeout: 2s\n      interval",
-            "- interval", List.of("static_resources.clusters[1].health_checks[0].timeout: is required [duration.required]")),
+            "- interval", List.of("static_resources.clusters[1].health_checks[0].timeout: is required [duration.required]")));
+  }
+
+  /** Rules on messages, durations, oneofs, enums and lists, and deprecation marks. */
+  static List<Defect> messages() {
+    String s2s = "service-to-service.yaml";
+    return List.of(
         new Defect("message.required: route without match", "front-proxy.yaml", "front-proxy.yaml",
             "- match: {prefix: /catalog/}\n                route: {cluster: catalog",
             "- route: {cluster: catalog", List.of("route_config.virtual_hosts[0].routes[0].match: is required"
