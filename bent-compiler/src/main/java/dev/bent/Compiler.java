@@ -17,12 +17,9 @@ import dev.bent.diag.InternalException;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
 import dev.bent.translate.Translator;
-import dev.bent.validate.NodeConfig;
-import dev.bent.validate.NodeConfigChecker;
+import dev.bent.validate.CheckMemo;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,35 +68,46 @@ public final class Compiler {
   public static Compilation compile(
       Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf,
       Credentials credentials) {
+    return compile(mesh, diagnostics, nodes, envoyDirOf, credentials, true);
+  }
+
+  /**
+   * The pipeline; {@code validate} false skips the validate step, which only the benchmark does,
+   * to measure what the step costs.
+   */
+  static Compilation compile(
+      Mesh mesh,
+      Diagnostics diagnostics,
+      List<String> nodes,
+      UnaryOperator<String> envoyDirOf,
+      Credentials credentials,
+      boolean validate) {
     MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials);
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
     SharedResources shared = Translator.shared(plan);
     MeshEmitter emitter = new MeshEmitter(shared);
     Map<String, NodeFiles> out = new LinkedHashMap<>();
-    List<Diagnostic> invalid = new ArrayList<>(
-        NodeConfigChecker.checkClusters("egress clusters", shared.egressClusters()));
-    Set<com.google.protobuf.Message> sharedOnce = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    sharedOnce.addAll(shared.egressClusters());
+    List<Diagnostic> findings = new ArrayList<>();
+    CheckMemo memo = new CheckMemo();
+    if (validate) {
+      findings.addAll(OutputValidation.shared(shared));
+    }
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());
       NodeResources resources = Translator.node(plan, node, envoyDir);
-      invalid.addAll(validate(envoyDir, resources, shared, sharedOnce));
+      if (validate) {
+        findings.addAll(OutputValidation.node(envoyDir, resources, shared, memo));
+      }
       out.put(node.name(), emitter.emit(resources));
     }
+    List<Diagnostic> invalid = findings.stream().filter(Diagnostic::isError).toList();
     if (!invalid.isEmpty()) {
       throw new InternalException(invalid);
     }
-    return new Compilation(out, diagnostics.warnings());
-  }
-
-  /** The validate step: what Envoy would reject in one node's output (a bug in bent if any). */
-  private static List<Diagnostic> validate(
-      String envoyDir, NodeResources resources, SharedResources shared, Set<com.google.protobuf.Message> sharedOnce) {
-    Map<String, List<com.google.protobuf.Message>> files = new LinkedHashMap<>();
-    resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
-    return NodeConfigChecker.check(
-        new NodeConfig(envoyDir + "/" + NodeFiles.BOOTSTRAP, resources.bootstrap(), files), sharedOnce);
+    List<Diagnostic> warnings = new ArrayList<>(diagnostics.warnings());
+    warnings.addAll(findings);
+    return new Compilation(out, warnings);
   }
 
   /**

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       CheckCommand.class,
       UpdateCommand.class,
+      ValidateCommand.class,
+      FlattenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Bent implements Runnable {

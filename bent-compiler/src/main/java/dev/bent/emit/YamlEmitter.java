@@ -78,12 +78,21 @@ public final class YamlEmitter {
 
   /** A whole message as a YAML document (the bootstrap). */
   public static byte[] document(Message message) {
-    return yaml(tree(message)).getBytes(StandardCharsets.UTF_8);
+    return yaml(tree(PRINTER, message)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A whole message as a YAML document, for messages holding {@code Any} types beyond those bent
+   * emits itself: {@code types} must resolve every {@code "@type"} inside it.
+   */
+  public static byte[] document(Message message, JsonFormat.TypeRegistry types) {
+    JsonFormat.Printer printer = JsonFormat.printer().usingTypeRegistry(types).preservingProtoFieldNames();
+    return yaml(tree(printer, message)).getBytes(StandardCharsets.UTF_8);
   }
 
   /** One resource as a YAML list item ({@code - "@type": ...}), ready for {@link #discoveryFile}. */
   public static String resourceItem(Message resource) {
-    return yaml(List.of(tree(Any.pack(resource))));
+    return yaml(List.of(tree(PRINTER, Any.pack(resource))));
   }
 
   /**
@@ -99,9 +108,9 @@ public final class YamlEmitter {
     return file.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static JsonNode tree(Message message) {
+  private static JsonNode tree(JsonFormat.Printer printer, Message message) {
     try {
-      return JSON.readTree(PRINTER.print(message));
+      return JSON.readTree(printer.print(message));
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("type missing from the emitter's registry: " + e.getMessage(), e);
     } catch (IOException e) {

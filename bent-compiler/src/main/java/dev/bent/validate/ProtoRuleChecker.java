@@ -69,7 +69,7 @@ public final class ProtoRuleChecker {
         }
         for (Descriptors.FieldDescriptor field : type.getFields()) {
             Descriptors.OneofDescriptor oneof = field.getRealContainingOneof();
-            if (oneof != null && message.getOneofFieldDescriptor(oneof) != field) {
+            if (RuleOptions.inert(field) || (oneof != null && message.getOneofFieldDescriptor(oneof) != field)) {
                 continue;
             }
             walkField(message, field, Findings.field(path, field.getName()), rules, out);

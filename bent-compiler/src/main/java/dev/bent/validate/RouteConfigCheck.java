@@ -2,10 +2,13 @@ package dev.bent.validate;
 
 import dev.bent.diag.Diagnostic;
 import dev.bent.diag.Location;
+import dev.bent.diag.Suggestions;
 import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +23,7 @@ final class RouteConfigCheck {
   private final List<Diagnostic> problems;
   private final Set<String> clusters;
 
+  /** {@code clusters}: the cluster names routes may use, or null when they are not known. */
   RouteConfigCheck(List<Diagnostic> problems, Set<String> clusters) {
     this.problems = problems;
     this.clusters = clusters;
@@ -38,14 +42,48 @@ final class RouteConfigCheck {
               + "\" (Envoy rejects duplicate domains)");
         }
       }
-      List<Route> routes = host.getRoutesList();
-      for (int r = 0; r < routes.size(); r++) {
-        Route route = routes.get(r);
-        if (route.hasRoute() && route.getRoute().hasCluster() && !clusters.contains(route.getRoute().getCluster())) {
-          error(file, at + ".routes[" + r + "].route.cluster: no cluster named \"" + route.getRoute().getCluster()
-              + "\" (Envoy would answer 503)");
+      if (clusters != null) {
+        List<Route> routes = host.getRoutesList();
+        for (int r = 0; r < routes.size(); r++) {
+          targets(file, at + ".routes[" + r + "].route", routes.get(r));
         }
       }
+    }
+  }
+
+  /** Every cluster name that the routes of {@code config} send traffic to. */
+  static Set<String> referencedClusters(RouteConfiguration config) {
+    Set<String> names = new HashSet<>();
+    for (VirtualHost host : config.getVirtualHostsList()) {
+      for (Route route : host.getRoutesList()) {
+        RouteAction action = route.getRoute();
+        if (action.hasCluster()) {
+          names.add(action.getCluster());
+        }
+        action.getWeightedClusters().getClustersList().forEach(c -> names.add(c.getName()));
+      }
+    }
+    names.remove("");
+    return Set.copyOf(names);
+  }
+
+  private void targets(String file, String at, Route route) {
+    RouteAction action = route.getRoute();
+    if (action.hasCluster()) {
+      known(file, at + ".cluster", action.getCluster());
+    }
+    var weighted = action.getWeightedClusters().getClustersList();
+    for (int w = 0; w < weighted.size(); w++) {
+      if (!weighted.get(w).getName().isEmpty()) {
+        known(file, at + ".weighted_clusters.clusters[" + w + "].name", weighted.get(w).getName());
+      }
+    }
+  }
+
+  private void known(String file, String at, String cluster) {
+    if (!clusters.contains(cluster)) {
+      error(file, at + ": no cluster named \"" + cluster + "\"" + Suggestions.didYouMean(cluster, clusters)
+          + "; Envoy would load the route and answer 503");
     }
   }
 

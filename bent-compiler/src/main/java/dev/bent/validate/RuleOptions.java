@@ -36,6 +36,7 @@ final class RuleOptions {
             new ConcurrentHashMap<>();
     private static final Map<Descriptors.OneofDescriptor, Boolean> ONEOFS = new ConcurrentHashMap<>();
     private static final Map<Descriptors.Descriptor, Boolean> DISABLED = new ConcurrentHashMap<>();
+    private static final Map<Descriptors.FieldDescriptor, Boolean> INERT = new ConcurrentHashMap<>();
 
     private RuleOptions() {
     }
@@ -55,6 +56,23 @@ final class RuleOptions {
 
     static FieldMeta field(Descriptors.FieldDescriptor field) {
         return FIELDS.computeIfAbsent(field, RuleOptions::readField);
+    }
+
+    /**
+     * True when checking the field can never find anything: it is a scalar (not a message) with no
+     * PGV rules and no deprecation marks, and if it is an enum, none of its values is deprecated.
+     */
+    static boolean inert(Descriptors.FieldDescriptor field) {
+        return INERT.computeIfAbsent(field, f -> {
+            FieldMeta meta = field(f);
+            if (f.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE || meta.rules().isPresent()
+                    || meta.deprecated() || !meta.deprecatedAt().isEmpty() || meta.disallowed()) {
+                return false;
+            }
+            return f.getJavaType() != Descriptors.FieldDescriptor.JavaType.ENUM
+                    || f.getEnumType().getValues().stream().map(RuleOptions::enumValue)
+                    .noneMatch(v -> v.deprecated() || !v.deprecatedAt().isEmpty() || v.disallowed());
+        });
     }
 
     static EnumValueMeta enumValue(Descriptors.EnumValueDescriptor value) {

@@ -16,6 +16,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,13 +73,65 @@ public final class StrictParser {
      * class when {@link EnvoyTypes} knows the type, otherwise a {@link DynamicMessage}.
      */
     public Message parse(String text, Format format, Descriptors.Descriptor type) throws ParseException {
-        return parseInto(text, format, JsonForms.newBuilder(type));
+        return parseInto(text, format, JsonForms.newBuilder(type), null);
     }
 
     /** Parses {@code text} as a message of the same generated class as {@code defaultInstance}. */
     @SuppressWarnings("unchecked")
     public <T extends Message> T parse(String text, Format format, T defaultInstance) throws ParseException {
-        return (T) parseInto(text, format, defaultInstance.newBuilderForType());
+        return (T) parseInto(text, format, defaultInstance.newBuilderForType(), null);
+    }
+
+    /**
+     * A parsed document, with the places where it uses a form that Envoy accepts but strict
+     * protobuf JSON refuses (enum names in another letter case, one object where a list belongs).
+     *
+     * @param value    what was parsed
+     * @param warnings the lenient forms that were accepted, in document order
+     */
+    public record Parsed<T>(T value, List<ParseProblem> warnings) {
+        /** Copies the warnings. */
+        public Parsed {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Parses {@code text} as Envoy loads a file: like {@link #parse(String, Format, Message)}, but
+     * the forms Envoy accepts and strict JSON refuses are accepted and returned as warnings.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Message> Parsed<T> parseAsEnvoy(String text, Format format, T defaultInstance)
+            throws ParseException {
+        List<ParseProblem> warnings = new ArrayList<>();
+        T value = (T) parseInto(text, format, defaultInstance.newBuilderForType(), warnings);
+        return new Parsed<>(value, warnings);
+    }
+
+    /** Like {@link #parseDiscoveryResources}, accepting what Envoy accepts as warnings. */
+    public Parsed<List<Message>> parseDiscoveryResourcesAsEnvoy(String text, Format format) throws ParseException {
+        Parsed<DiscoveryResponse> response = parseAsEnvoy(text, format, DiscoveryResponse.getDefaultInstance());
+        return new Parsed<>(unpack(response.value()), response.warnings());
+    }
+
+    /**
+     * Whether {@code text} looks like a filesystem-xDS file rather than a bootstrap: its top-level
+     * object has a field of {@code DiscoveryResponse} (such as {@code resources}). False when it
+     * cannot be read at all.
+     */
+    public static boolean isDiscoveryResponse(String text, Format format) {
+        JsonNode tree;
+        try {
+            tree = readTree(text, format);
+        } catch (ParseException e) {
+            return false;
+        }
+        for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            if (JsonForms.find(DiscoveryResponse.getDescriptor(), names.next()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -86,7 +139,10 @@ public final class StrictParser {
      * unpacked into their generated classes, in file order.
      */
     public List<Message> parseDiscoveryResources(String text, Format format) throws ParseException {
-        DiscoveryResponse response = parse(text, format, DiscoveryResponse.getDefaultInstance());
+        return unpack(parse(text, format, DiscoveryResponse.getDefaultInstance()));
+    }
+
+    private static List<Message> unpack(DiscoveryResponse response) throws ParseException {
         List<Message> resources = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
         for (int i = 0; i < response.getResourcesCount(); i++) {
@@ -110,8 +166,13 @@ public final class StrictParser {
         return List.copyOf(resources);
     }
 
-    private Message parseInto(String text, Format format, Message.Builder builder) throws ParseException {
+    /** {@code lenient}: null to refuse Envoy's lenient forms, else where to report them. */
+    private Message parseInto(String text, Format format, Message.Builder builder, List<ParseProblem> lenient)
+            throws ParseException {
         JsonNode tree = readTree(text, format);
+        if (lenient != null) {
+            lenient.addAll(EnvoyLeniency.normalize(tree, builder.getDescriptorForType()));
+        }
         JsonShapeChecker.Result shape = JsonShapeChecker.check(tree, builder.getDescriptorForType());
         if (!shape.problems().isEmpty()) {
             throw new ParseException(shape.problems());

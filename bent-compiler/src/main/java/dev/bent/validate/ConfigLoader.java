@@ -1,0 +1,166 @@
+package dev.bent.validate;
+
+import com.google.protobuf.Message;
+import dev.bent.diag.Diagnostic;
+import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
+import io.envoyproxy.envoy.config.core.v3.ConfigSource;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loader of one node's Envoy configuration from disk: the bootstrap and every filesystem-xDS file
+ * that it and its listeners name (LDS, CDS, and the RDS file of each connection manager), parsed
+ * as Envoy parses them into a {@link NodeConfig}. Problems met while reading are collected, not
+ * thrown.
+ *
+ * <p>The bootstrap names files by their absolute path as Envoy sees them ({@code
+ * /etc/envoy/beta/lds.yaml}), which need not be where they lie on this machine. A named path is
+ * looked up (1) relative to the bootstrap's own directory, by taking it relative to the node
+ * directory as Envoy sees it (the watched directory of lds_config, else of cds_config, else the
+ * directory of the LDS or CDS file), then (2) as the literal absolute path. A file found nowhere is
+ * left out of the result, and {@link NodeConfigChecker} reports it missing.
+ */
+public final class ConfigLoader {
+  private static final String HCM = HttpConnectionManager.getDescriptor().getFullName();
+
+  /**
+   * A loaded node.
+   *
+   * @param config the node; null when the bootstrap itself could not be read
+   * @param problems read and parse errors, and warnings about forms Envoy accepts, by local name
+   * @param localNames the local name of each file that was found, by the path Envoy sees
+   */
+  public record Loaded(NodeConfig config, List<Diagnostic> problems, Map<String, String> localNames) {
+    /** Copies the lists. */
+    public Loaded {
+      problems = List.copyOf(problems);
+      localNames = Collections.unmodifiableMap(new LinkedHashMap<>(localNames));
+    }
+
+    /** The local name of the file Envoy sees at {@code envoyPath}, else {@code envoyPath} itself. */
+    public String localName(String envoyPath) {
+      return localNames.getOrDefault(envoyPath, envoyPath);
+    }
+  }
+
+  private final Path localDir;
+  private final String envoyDir;
+  private final List<Diagnostic> problems;
+  private final Map<String, List<Message>> files = new LinkedHashMap<>();
+  private final Set<String> unreadable = new HashSet<>();
+  private final Map<String, String> localNames = new LinkedHashMap<>();
+
+  private ConfigLoader(Path localDir, String envoyDir, List<Diagnostic> problems) {
+    this.localDir = localDir;
+    this.envoyDir = envoyDir;
+    this.problems = problems;
+  }
+
+  /** Loads the bootstrap at {@code bootstrapFile} and the files it names, directly or not. */
+  public static Loaded load(Path bootstrapFile) {
+    List<Diagnostic> problems = new ArrayList<>();
+    String name = bootstrapFile.toString();
+    Optional<Bootstrap> read = EnvoyFileReader.bootstrap(bootstrapFile, name, problems);
+    if (read.isEmpty()) {
+      return new Loaded(null, problems, Map.of());
+    }
+    Bootstrap bootstrap = read.get();
+    Path parent = bootstrapFile.getParent();
+    ConfigLoader loader =
+        new ConfigLoader(parent == null ? Path.of("") : parent, envoyNodeDir(bootstrap).orElse(null), problems);
+    var dynamic = bootstrap.getDynamicResources();
+    loader.subscribe(dynamic.getLdsConfig());
+    loader.subscribe(dynamic.getCdsConfig());
+    loader.routesOf(bootstrap.getStaticResources());
+    List<Message> listeners = loader.files.get(dynamic.getLdsConfig().getPathConfigSource().getPath());
+    if (listeners != null) {
+      listeners.forEach(loader::routesOf);
+    }
+    NodeConfig config = new NodeConfig(name, bootstrap, loader.files, loader.unreadable);
+    return new Loaded(config, problems, loader.localNames);
+  }
+
+  /**
+   * The node directory as Envoy sees it: the watched directory of lds_config or cds_config, else
+   * the directory of the LDS or CDS file; empty when the bootstrap subscribes to no file.
+   */
+  static Optional<String> envoyNodeDir(Bootstrap bootstrap) {
+    var dynamic = bootstrap.getDynamicResources();
+    List<ConfigSource> sources = List.of(dynamic.getLdsConfig(), dynamic.getCdsConfig());
+    for (ConfigSource source : sources) {
+      String watched = source.getPathConfigSource().getWatchedDirectory().getPath();
+      if (!watched.isEmpty()) {
+        return Optional.of(trimSlash(watched));
+      }
+    }
+    for (ConfigSource source : sources) {
+      String path = source.getPathConfigSource().getPath();
+      int slash = path.lastIndexOf('/');
+      if (slash >= 0) {
+        return Optional.of(slash == 0 ? "/" : path.substring(0, slash));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String trimSlash(String path) {
+    String trimmed = path;
+    while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+
+  /** Loads the RDS file of every connection manager inside {@code message}. */
+  private void routesOf(Message message) {
+    for (TypedConfigFinder.Found found : TypedConfigFinder.find(message, "", Set.of(HCM))) {
+      HttpConnectionManager hcm = (HttpConnectionManager) found.config();
+      if (hcm.hasRds()) {
+        subscribe(hcm.getRds().getConfigSource());
+      }
+    }
+  }
+
+  private void subscribe(ConfigSource source) {
+    String envoyPath = source.getPathConfigSource().getPath();
+    if (envoyPath.isEmpty() || files.containsKey(envoyPath) || unreadable.contains(envoyPath)) {
+      return;
+    }
+    Optional<Path> local = locate(envoyPath);
+    if (local.isEmpty()) {
+      return;
+    }
+    String name = local.get().toString();
+    localNames.put(envoyPath, name);
+    Optional<List<Message>> resources = EnvoyFileReader.resources(local.get(), name, problems);
+    if (resources.isPresent()) {
+      files.put(envoyPath, resources.get());
+    } else {
+      unreadable.add(envoyPath);
+    }
+  }
+
+  /** Where the file Envoy sees at {@code envoyPath} lies on this machine, if anywhere. */
+  Optional<Path> locate(String envoyPath) {
+    if (envoyDir != null) {
+      String prefix = envoyDir.equals("/") ? "/" : envoyDir + "/";
+      if (envoyPath.startsWith(prefix)) {
+        Path relative = localDir.resolve(envoyPath.substring(prefix.length()));
+        if (Files.exists(relative)) {
+          return Optional.of(relative);
+        }
+      }
+    }
+    Path literal = Path.of(envoyPath);
+    return literal.isAbsolute() && Files.exists(literal) ? Optional.of(literal) : Optional.empty();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.bent.validate;
+
+import com.google.protobuf.Message;
+import dev.bent.diag.Diagnostic;
+import dev.bent.diag.Location;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@link ProtoRuleChecker} on a message that lies in a file and turns each violation into a
+ * diagnostic placed in that file, e.g. {@code cds.yaml: error:
+ * resources[2].load_assignment.endpoints[0].lb_endpoints[1].load_balancing_weight: must be at least
+ * 1, got 0 [uint32.gte]}. Deprecations that Envoy allows become warnings.
+ */
+public final class RuleDiagnostics {
+  private static final ProtoRuleChecker CHECKER = ProtoRuleChecker.create();
+
+  private RuleDiagnostics() {}
+
+  /**
+   * The violations in {@code message}, which lies at {@code field} of {@code file} (for example
+   * {@code resources[2]}; empty for a whole document such as a bootstrap).
+   */
+  public static List<Diagnostic> check(String file, String field, Message message) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (RuleViolation violation : CHECKER.check(message)) {
+      out.add(of(file, field, violation));
+    }
+    return out;
+  }
+
+  /** One violation as a diagnostic in {@code file}, its path prefixed with {@code field}. */
+  public static Diagnostic of(String file, String field, RuleViolation violation) {
+    String path = violation.path().isEmpty() ? field : Findings.field(field, violation.path());
+    String text = (path.isEmpty() ? "" : path + ": ") + violation.message() + " [" + violation.rule() + "]";
+    Location location = Location.of(file);
+    return violation.warning() ? Diagnostic.warning(location, text) : Diagnostic.error(location, text);
+  }
+}

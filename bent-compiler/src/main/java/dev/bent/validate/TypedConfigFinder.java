@@ -1,0 +1,143 @@
+package dev.bent.validate;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Finder of the typed configs of chosen types anywhere inside an Envoy message: it walks every set
+ * message field, unpacks each {@code google.protobuf.Any} by its type URL (through {@link
+ * EnvoyTypes}) and reports the contents whose type was asked for, with their field path. Configs
+ * nested in a found config are found too. An Any that cannot be unpacked is skipped; {@link
+ * ProtoRuleChecker} reports it. Thread-safe.
+ */
+final class TypedConfigFinder {
+
+  /** One typed config found: its field path from the root and its unpacked content. */
+  record Found(String path, Message config) {}
+
+  private static final String ANY = "google.protobuf.Any";
+  private static final Map<Descriptors.Descriptor, Boolean> MAY_HOLD_ANY = new ConcurrentHashMap<>();
+
+  private final Predicate<String> wanted;
+  private final List<Found> found = new ArrayList<>();
+
+  private TypedConfigFinder(Predicate<String> wanted) {
+    this.wanted = wanted;
+  }
+
+  /**
+   * Returns every typed config in {@code root} whose full type name is in {@code fullNames}, in
+   * field order; {@code rootPath} is prefixed to each path.
+   */
+  static List<Found> find(Message root, String rootPath, Set<String> fullNames) {
+    return find(root, rootPath, fullNames::contains);
+  }
+
+  /** Returns every typed config in {@code root} whose full type name {@code wanted} accepts. */
+  static List<Found> find(Message root, String rootPath, Predicate<String> wanted) {
+    TypedConfigFinder finder = new TypedConfigFinder(wanted);
+    finder.value(root, rootPath);
+    return List.copyOf(finder.found);
+  }
+
+  private void fields(Message message, String path) {
+    for (Descriptors.FieldDescriptor field : message.getDescriptorForType().getFields()) {
+      if (field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE
+          || !mayHoldAny(field.getMessageType())) {
+        continue;
+      }
+      if (field.isRepeated()) {
+        int count = message.getRepeatedFieldCount(field);
+        if (count == 0) {
+          continue;
+        }
+        String at = Findings.field(path, field.getName());
+        if (field.isMapField()) {
+          mapValues(field, (List<?>) message.getField(field), at);
+        } else {
+          for (int i = 0; i < count; i++) {
+            value((Message) message.getRepeatedField(field, i), Findings.index(at, i));
+          }
+        }
+      } else if (message.hasField(field)) {
+        value((Message) message.getField(field), Findings.field(path, field.getName()));
+      }
+    }
+  }
+
+  /**
+   * Whether a message of {@code type} can hold an {@code Any} at some depth; the walk skips fields
+   * that cannot (most of a route or cluster), which makes it several times faster.
+   */
+  static boolean mayHoldAny(Descriptors.Descriptor type) {
+    return MAY_HOLD_ANY.computeIfAbsent(type, TypedConfigFinder::reachesAny);
+  }
+
+  private static boolean reachesAny(Descriptors.Descriptor root) {
+    Set<Descriptors.Descriptor> seen = new HashSet<>();
+    Deque<Descriptors.Descriptor> pending = new ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      Descriptors.Descriptor type = pending.pop();
+      if (type.getFullName().equals(ANY)) {
+        return true;
+      }
+      if (seen.add(type)) {
+        for (Descriptors.FieldDescriptor field : type.getFields()) {
+          if (field.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+            pending.push(field.getMessageType());
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void mapValues(Descriptors.FieldDescriptor field, List<?> entries, String path) {
+    Descriptors.FieldDescriptor keyField = field.getMessageType().findFieldByNumber(1);
+    Descriptors.FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
+    if (valueField.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+      return;
+    }
+    for (Object item : entries) {
+      Message entry = (Message) item;
+      value((Message) entry.getField(valueField), Findings.key(path, entry.getField(keyField)));
+    }
+  }
+
+  private void value(Message message, String path) {
+    if (!(message instanceof Any any)) {
+      fields(message, path);
+      return;
+    }
+    unpack(any).ifPresent(content -> {
+      if (wanted.test(content.getDescriptorForType().getFullName())) {
+        found.add(new Found(path, content));
+      }
+      fields(content, path);
+    });
+  }
+
+  private static Optional<Message> unpack(Any any) {
+    Optional<Message> prototype = EnvoyTypes.defaultInstance(any.getTypeUrl());
+    if (prototype.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(prototype.get().getParserForType().parseFrom(any.getValue()));
+    } catch (InvalidProtocolBufferException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.bent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bent.Meshes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+  @TempDir Path tmp;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Bent.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  /** Compiles the readme sample into tmp/out/NODE with the Envoy directory /etc/envoy/NODE. */
+  private Path compiled() {
+    Path output = tmp.resolve("out");
+    String mesh = Meshes.projectRoot().resolve("samples/readme-config.yaml").toString();
+    assertEquals(0, run("compile", "-c", mesh, "-o", output.toString(), "--envoy-dir", "/etc/envoy"));
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    return output;
+  }
+
+  @Test
+  void compiledNodeDirectoryIsValid() {
+    Path output = compiled();
+    assertEquals(0, run("validate", output.resolve("beta").toString()));
+    assertEquals("", out.toString());
+    assertEquals("bent: checked 5 files: valid\n", err.toString());
+  }
+
+  @Test
+  void everyProblemOfEveryPathIsPrintedInOneRunAndExitsOne() throws Exception {
+    Path output = compiled();
+    Path cds = output.resolve("beta/..data/cds.yaml");
+    Files.writeString(cds, Files.readString(cds).replaceFirst("port_value: 4100", "port_value: 65536"));
+    Path rds = output.resolve("gamma/..data/rds/egress.yaml");
+    Files.writeString(rds, Files.readString(rds).replace("cluster: gamma.svc", "cluster: gama.svc"));
+    assertEquals(1, run("validate", output.resolve("beta").toString(), output.resolve("gamma").toString()));
+    assertEquals(output.resolve("beta/cds.yaml") + ": error: resources[0].load_assignment.endpoints[0].lb_endpoints[0]"
+        + ".endpoint.address.socket_address.port_value: must be at most 65535, got 65536 [uint32.lte]\n"
+        + output.resolve("gamma/rds/egress.yaml") + ": error: resources[0].virtual_hosts[1].routes[0].route.cluster:"
+        + " no cluster named \"gama.svc\" (did you mean \"gamma.svc\"?); Envoy would load the route and answer 503\n",
+        out.toString());
+    assertEquals("bent: checked 10 files: 2 errors\n", err.toString());
+  }
+
+  @Test
+  void warningsArePrintedButDoNotFail() throws Exception {
+    Path file = Files.writeString(tmp.resolve("lds.txt"), "{\"resources\": []}");
+    assertEquals(0, run("validate", file.toString()));
+    assertTrue(out.toString().startsWith(file + ": warning: the name ends in neither .yaml"), out.toString());
+    assertEquals("bent: checked 1 file: valid, 1 warning\n", err.toString());
+  }
+
+  @Test
+  void missingPathExitsOne() {
+    Path missing = tmp.resolve("nowhere.yaml");
+    assertEquals(1, run("validate", missing.toString()));
+    assertEquals(missing + ": error: no such file\n", out.toString());
+  }
+
+  @Test
+  void helpDescribesPathsAndExitCodes() {
+    assertEquals(0, run("validate", "--help"));
+    assertTrue(out.toString().startsWith("Usage: bent validate [-hV] PATH...\n"), out.toString());
+    assertTrue(out.toString().contains("Exit status: 0 valid, 1 invalid or unreadable, 2 usage error."), out.toString());
+  }
+
+  @Test
+  void noPathIsAUsageError() {
+    assertEquals(2, run("validate"));
+    assertTrue(err.toString().contains("Run 'bent validate --help' for usage."), err.toString());
+  }
+}

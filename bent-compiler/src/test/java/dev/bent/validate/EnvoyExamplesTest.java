@@ -1,0 +1,104 @@
+package dev.bent.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bent.diag.Diagnostic;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Envoy configurations under src/test/resources/envoy (written for these tests in the style of
+ * Envoy's documented examples) validate cleanly, and each one-defect variant of them is rejected
+ * with the message of the rule it breaks, and only that.
+ */
+class EnvoyExamplesTest {
+  @TempDir Path tmp;
+
+  /** One defect: in a copy of the examples, {@code from} (found once) in {@code file} becomes {@code to}. */
+  record Defect(String rule, String target, String file, String from, String to, List<String> expected) {
+    @Override
+    public String toString() {
+      return rule;
+    }
+  }
+
+  static Path examples() throws URISyntaxException {
+    return Path.of(EnvoyExamplesTest.class.getResource("/envoy").toURI());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"front-proxy.yaml", "service-to-service.yaml", "dynamic-fs", "tracing-zipkin.yaml",
+      "ext-authz.yaml", "jwt-authn.yaml", "dynamic-fs/cds.json", "dynamic-fs/rds/edge_routes.yaml"})
+  void exampleIsValidWithoutWarnings(String example) throws Exception {
+    ConfigValidator.Report report = ConfigValidator.validate(examples().resolve(example));
+    assertEquals(List.of(), report.diagnostics().stream().map(Diagnostic::toString).toList());
+    assertTrue(report.files().size() >= 1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("defects")
+  void defectIsRejectedWithItsRule(Defect defect) throws Exception {
+    Path copy = tmp.resolve("envoy");
+    copyTree(examples(), copy);
+    Path file = copy.resolve(defect.file());
+    String text = Files.readString(file);
+    int at = text.indexOf(defect.from());
+    assertTrue(at >= 0 && text.indexOf(defect.from(), at + 1) < 0, "edit must match exactly once: " + defect.from());
+    Files.writeString(file, text.replace(defect.from(), defect.to()));
+
+    ConfigValidator.Report report = ConfigValidator.validate(copy.resolve(defect.target()));
+    List<String> errors = report.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList();
+    assertEquals(defect.expected().size(), errors.size(), () -> "errors: " + errors);
+    for (String expected : defect.expected()) {
+      assertTrue(errors.stream().anyMatch(e -> e.contains(expected)), () -> "no \"" + expected + "\" in " + errors);
+    }
+  }
+
+  @Test
+  void formsEnvoyAcceptsButStrictJsonRefusesAreWarnings() throws Exception {
+    Path copy = tmp.resolve("envoy");
+    copyTree(examples(), copy);
+    Path file = copy.resolve("tracing-zipkin.yaml");
+    Files.writeString(file, Files.readString(file)
+        .replace("collector_endpoint_version: HTTP_JSON", "collector_endpoint_version: http_json")
+        .replace("routes:\n              - match: {prefix: /}\n                route: {cluster: app}\n"
+            + "                decorator: {operation: app-request}",
+            "routes:\n                match: {prefix: /}\n                route: {cluster: app}"));
+
+    ConfigValidator.Report report = ConfigValidator.validate(file);
+    List<String> lines = report.diagnostics().stream().map(Diagnostic::toString).toList();
+    assertTrue(report.valid(), () -> lines.toString());
+    assertEquals(2, report.warningCount(), () -> lines.toString());
+    assertTrue(lines.get(1).endsWith("virtual_hosts[0].routes: a single object where a list is expected; Envoy"
+        + " accepts it, but write a list"), lines.get(1));
+    assertTrue(lines.get(0).endsWith("collector_endpoint_version: enum value \"http_json\" is accepted by Envoy in any"
+        + " letter case, but write HTTP_JSON"), lines.get(0));
+  }
+
+  static Stream<Defect> defects() {
+    return Stream.of(FieldRuleDefects.all(), NodeDefects.all(), ParseDefects.all()).flatMap(List::stream);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.bent.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.Message;
+import dev.bent.diag.Diagnostic;
+import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.core.v3.GrpcService;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig;
+import io.envoyproxy.envoy.config.trace.v3.Tracing;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cross-file checks of {@link NodeConfigChecker} on a node shaped like bent's output: a
+ * static listener that traces to the static cluster "zipkin" and routes to "backend" from CDS.
+ */
+class NodeConfigCheckerTest {
+  static final String BOOT = "/etc/envoy/dynamic/bootstrap.yaml";
+  static final String LDS = "/etc/envoy/dynamic/lds.yaml";
+  static final String CDS = "/etc/envoy/dynamic/cds.yaml";
+
+  static List<String> check(Bootstrap bootstrap, List<Message> lds, List<Message> cds) {
+    NodeConfig config = new NodeConfig(BOOT, bootstrap, Map.of(LDS, lds, CDS, cds));
+    return NodeConfigChecker.check(config).stream().map(Diagnostic::toString).toList();
+  }
+
+  @Test
+  void nodeLikeBentsOutputHasNoProblems() {
+    assertEquals(List.of(), check(Configs.bootstrap(), List.of(), List.of(Configs.cluster("backend", 1))));
+  }
+
+  @Test
+  void tracerCollectorDefinedOnlyByCdsIsRejected() {
+    Bootstrap bootstrap = Configs.bootstrap().toBuilder()
+        .setStaticResources(Configs.bootstrap().getStaticResources().toBuilder().clearClusters()).build();
+    List<String> problems =
+        check(bootstrap, List.of(), List.of(Configs.cluster("zipkin", 1), Configs.cluster("backend", 1)));
+    assertEquals(List.of(BOOT + ": error: static_resources.listeners[0].filter_chains[0].filters[0].typed_config"
+        + ".tracing.provider.typed_config.collector_cluster: cluster \"zipkin\" is defined at " + CDS
+        + " resources[0], but a tracer's collector must be a static cluster of the bootstrap (Envoy refuses"
+        + " clusters added by CDS)"), problems);
+  }
+
+  @Test
+  void openTelemetryCollectorMustBeAStaticCluster() {
+    OpenTelemetryConfig otel = OpenTelemetryConfig.newBuilder().setServiceName("orders")
+        .setGrpcService(GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName("otel")))
+        .build();
+    HttpConnectionManager hcm = Configs.hcm(Configs.fault(503)).toBuilder()
+        .setTracing(HttpConnectionManager.Tracing.newBuilder().setProvider(Tracing.Http.newBuilder()
+            .setName("envoy.tracers.opentelemetry").setTypedConfig(Any.pack(otel))))
+        .build();
+    Listener lds = Configs.listener(hcm).toBuilder().setName("traced").setAddress(NumericRulesTest.address("0.0.0.0", 8000)).build();
+    List<String> problems = check(Configs.bootstrap(), List.of(lds), List.of(Configs.cluster("backend", 1)));
+    assertEquals(List.of(LDS + ": error: resources[0].filter_chains[0].filters[0].typed_config.tracing.provider"
+        + ".typed_config.grpc_service.envoy_grpc.cluster_name: no cluster named \"otel\" in the bootstrap's"
+        + " static_resources; static clusters: [zipkin]"), problems);
+  }
+
+  @Test
+  void oneFileAloneIsCheckedForWhatNeedsNoOtherFile() {
+    Cluster web = Configs.cluster("web", 1);
+    List<Diagnostic> problems = NodeConfigChecker.checkFile("cds.yaml", List.of(web, web, Configs.listener()));
+    assertEquals(List.of(
+        "cds.yaml: error: resources: a filesystem-xDS file holds one resource type, found"
+            + " [envoy.config.cluster.v3.Cluster, envoy.config.listener.v3.Listener]",
+        "cds.yaml: error: resources[1].name: cluster \"web\" is defined twice (also at cds.yaml resources[0])"),
+        problems.stream().map(Diagnostic::toString).toList());
+  }
+}
