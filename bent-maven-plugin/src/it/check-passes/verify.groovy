@@ -3,7 +3,7 @@ import java.nio.file.Files
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('bent: compiled 2 nodes into target/bent')
-assert log.contains('bent: target/bent: 10 files of 2 nodes parse as Envoy configuration')
+assert log.contains('bent: target/bent: 10 files of 2 nodes are valid Envoy configuration')
 assert log.contains('bent: src/test/bent is up to date: 10 files of 2 nodes match')
 def order = [':compile (default)', ':validate (default)', ':check (default)'].collect { log.indexOf(it) }
 assert order.every { it >= 0 } && order == order.sort(false)

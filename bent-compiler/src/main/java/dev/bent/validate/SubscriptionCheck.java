@@ -34,18 +34,20 @@ final class SubscriptionCheck {
   List<Message> resources(String file, String field, ConfigSource source) {
     count++;
     if (!source.hasPathConfigSource()) {
-      error(file, field + ": must be a path_config_source (the path field is deprecated)");
+      warning(file, field + ": not a path_config_source, so its resources are not checked");
       return null;
     }
     String path = path(source);
     if (!path.startsWith("/")) {
-      error(file, field + ".path_config_source.path: must be absolute, got " + path);
+      warning(file, field + ".path_config_source.path: " + path + " is relative to Envoy's working directory;"
+          + " an absolute path is safer");
     }
     if (!source.getPathConfigSource().hasWatchedDirectory()) {
-      error(file, field + ".path_config_source.watched_directory: must be set so that a generation swap"
-          + " reloads the file");
+      warning(file, field + ".path_config_source.watched_directory: not set, so only a rename onto this"
+          + " very file reloads it, and the files of a node do not change together");
     } else if (!path.startsWith(source.getPathConfigSource().getWatchedDirectory().getPath() + "/")) {
-      error(file, field + ".path_config_source: " + path + " is not inside the watched directory");
+      warning(file, field + ".path_config_source: " + path + " is not inside the watched directory, so a"
+          + " swap there may not be what changes it");
     }
     if (config == null || config.unreadable().contains(path)) {
       return null;
@@ -61,6 +63,10 @@ final class SubscriptionCheck {
   /** The file a config source names. */
   static String path(ConfigSource source) {
     return source.getPathConfigSource().getPath();
+  }
+
+  private void warning(String file, String message) {
+    problems.add(Diagnostic.warning(Location.of(file), message));
   }
 
   private void error(String file, String message) {

@@ -65,6 +65,23 @@ class EnvoyExamplesTest {
   }
 
   @Test
+  void subscriptionWithoutWatchedDirectoryIsOnlyAWarning() throws Exception {
+    Path copy = tmp.resolve("envoy");
+    copyTree(examples(), copy);
+    Path file = copy.resolve("dynamic-fs/bootstrap.yaml");
+    String text = Files.readString(file);
+    String watched = "path: /var/lib/envoy/lds.yaml\n      watched_directory: {path: /var/lib/envoy}";
+    assertTrue(text.contains(watched));
+    Files.writeString(file, text.replace(watched, "path: /var/lib/envoy/lds.yaml"));
+    ConfigValidator.Report report = ConfigValidator.validate(copy.resolve("dynamic-fs"));
+    assertTrue(report.valid(), report.diagnostics().toString());
+    assertEquals(List.of("dynamic-fs/bootstrap.yaml: warning: dynamic_resources.lds_config.path_config_source"
+        + ".watched_directory: not set, so only a rename onto this very file reloads it, and the files of a node"
+        + " do not change together"),
+        report.diagnostics().stream().map(d -> d.toString().substring(d.toString().indexOf("dynamic-fs/"))).toList());
+  }
+
+  @Test
   void formsEnvoyAcceptsButStrictJsonRefusesAreWarnings() throws Exception {
     Path copy = tmp.resolve("envoy");
     copyTree(examples(), copy);

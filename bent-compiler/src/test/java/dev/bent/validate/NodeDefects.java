@@ -31,11 +31,7 @@ final class NodeDefects {
             List.of("resources[0]: must be the route configuration \"edge_routes\"")),
         new Defect("RDS file with two resources", "dynamic-fs", rds, "resources:\n",
             "resources:\n- {\"@type\": type.googleapis.com/envoy.config.route.v3.RouteConfiguration, name: spare}\n",
-            List.of("an RDS file must hold exactly one route configuration, found 2")),
-        new Defect("subscription without watched directory", "dynamic-fs", "dynamic-fs/bootstrap.yaml",
-            "path: /var/lib/envoy/lds.yaml\n      watched_directory: {path: /var/lib/envoy}",
-            "path: /var/lib/envoy/lds.yaml", List.of("dynamic_resources.lds_config.path_config_source"
-                + ".watched_directory: must be set")));
+            List.of("an RDS file must hold exactly one route configuration, found 2")));
   }
 
   /** Defects in one node's listeners, clusters, admin, tracers and auth. */

@@ -1,17 +1,24 @@
 package dev.bent.maven;
 
-import dev.bent.validate.ConfigDirectoryCheck;
+import dev.bent.diag.Diagnostic;
+import dev.bent.validate.ConfigValidator;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code bent:validate}: checks a directory of Envoy configuration, by default what {@code
- * bent:compile} wrote: every node's bootstrap and xDS files must parse strictly as Envoy's protos
- * (no unknown field, no unknown type). A problem fails the build with one line per file.
+ * {@code bent:validate}: validates a directory of Envoy configuration, by default what {@code
+ * bent:compile} wrote, the way {@code bent validate} does: every node's bootstrap and the files it
+ * names are parsed strictly, checked against Envoy's protoc-gen-validate rules, and checked as a
+ * whole. A problem fails the build with one line per problem.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
 public final class ValidateMojo extends AbstractBentMojo {
@@ -35,17 +42,43 @@ public final class ValidateMojo extends AbstractBentMojo {
 
   @Override
   void run() throws MojoFailureException, IOException {
-    ConfigDirectoryCheck.Report report = ConfigDirectoryCheck.check(outputDirectory.toPath());
-    String shown = shown(outputDirectory);
-    if (!report.ok()) {
-      int errors = report.errors().size();
-      throw new MojoFailureException(
-          "bent: the Envoy configuration in " + shown + " is invalid:\n" + lines(report.errors())
-              + "\nbent: " + errors + (errors == 1 ? " error" : " errors"));
+    List<Path> nodes = nodeDirectories(outputDirectory.toPath());
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    int files = 0;
+    for (Path node : nodes) {
+      ConfigValidator.Report report = ConfigValidator.validate(node);
+      diagnostics.addAll(report.diagnostics());
+      files += report.files().size();
     }
-    int nodes = report.nodeDirectories().size();
-    getLog().info(
-        "bent: " + shown + ": " + report.files() + " files of " + nodes + (nodes == 1 ? " node" : " nodes")
-            + " parse as Envoy configuration");
+    String shown = shown(outputDirectory);
+    diagnostics.stream().filter(d -> !d.isError()).forEach(d -> getLog().warn(d.toString()));
+    List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new MojoFailureException(
+          "bent: the Envoy configuration in " + shown + " is invalid:\n" + lines(errors)
+              + "\nbent: " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+    }
+    getLog().info("bent: " + shown + ": " + files + " files of " + nodes.size()
+        + (nodes.size() == 1 ? " node" : " nodes") + " are valid Envoy configuration");
+  }
+
+  /** {@code directory} itself when it holds a bootstrap, else its subdirectories that do. */
+  private static List<Path> nodeDirectories(Path directory) throws IOException {
+    if (ConfigValidator.bootstrapIn(directory).isPresent()) {
+      return List.of(directory);
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new java.nio.file.NoSuchFileException(directory.toString());
+    }
+    List<Path> nodes = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+      for (Path child : children) {
+        if (!child.getFileName().toString().startsWith(".") && Files.isDirectory(child)) {
+          nodes.add(child);
+        }
+      }
+    }
+    nodes.sort(null);
+    return nodes;
   }
 }
