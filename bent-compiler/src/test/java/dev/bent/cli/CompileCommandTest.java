@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bent.Meshes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompileCommandTest {
   @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  private CliRun last;
 
   private int run(String... args) {
-    CommandLine cli = Bent.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    last = CliRun.of(args);
+    return last.exitCode();
   }
 
   private Path sample(String name) {
@@ -32,14 +26,14 @@ class CompileCommandTest {
   @Test
   void compilesEveryNodeIntoItsOwnDirectory() throws Exception {
     Path out = tmp.resolve("out");
-    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", out.toString()));
+    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", last.out()));
     for (String node : new String[] {"alpha", "beta", "gamma"}) {
       assertTrue(Files.isRegularFile(out.resolve(node).resolve("bootstrap.yaml")), node);
       assertTrue(Files.isRegularFile(out.resolve(node).resolve("rds/egress.yaml")), node);
     }
     String bootstrap = Files.readString(out.resolve("beta/bootstrap.yaml"));
     assertTrue(bootstrap.contains("path: " + out.toAbsolutePath() + "/beta/lds.yaml"), bootstrap);
-    assertTrue(err.toString().contains("compiled 3 nodes"), err.toString());
+    assertTrue(last.err().contains("compiled 3 nodes"), last.err());
   }
 
   @Test
@@ -47,7 +41,7 @@ class CompileCommandTest {
     Path out = tmp.resolve("init");
     assertEquals(
         0,
-        run("compile", "-c", sample("readme-config.yaml").toString(), "--node", "beta", "-o", out.toString(),
+        run("compile", "-c", sample("readme-config.yaml").toString(), "--node", "beta", "-o", last.out(),
             "--envoy-dir", "/etc/envoy"));
     assertTrue(Files.isSymbolicLink(out.resolve("lds.yaml")));
     String bootstrap = Files.readString(out.resolve("bootstrap.yaml"));
@@ -58,11 +52,11 @@ class CompileCommandTest {
   @Test
   void secondCompileOfUnchangedInputChangesNothing() throws Exception {
     Path out = tmp.resolve("out");
-    String[] args = {"compile", "-c", sample("compose-config.yaml").toString(), "-o", out.toString()};
+    String[] args = {"compile", "-c", sample("compose-config.yaml").toString(), "-o", last.out()};
     assertEquals(0, run(args));
     Path live = Files.readSymbolicLink(out.resolve("beta/..data"));
     assertEquals(0, run(args));
-    assertTrue(err.toString().contains("(0 changed, 8 unchanged)"), err.toString());
+    assertTrue(last.err().contains("(0 changed, 8 unchanged)"), last.err());
     assertEquals(live, Files.readSymbolicLink(out.resolve("beta/..data")));
   }
 
@@ -72,8 +66,8 @@ class CompileCommandTest {
     Files.writeString(mesh, "nodes:\n  a:\n  - name: a.svc\n    endpoints:\n    - {address: 10.0.0.1, port: 0}\n"
         + "    - {address: 10.0.0.2, port: 80, annotations: {endpoint.wieght: 3}}\n");
     Path out = tmp.resolve("out");
-    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", out.toString()));
-    String e = err.toString();
+    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", last.out()));
+    String e = last.err();
     assertTrue(e.contains(mesh + ":5:33: error: port must be in [1, 65535], got 0"), e);
     assertTrue(e.contains(mesh + ":6:51: error: unknown annotation \"endpoint.wieght\" (did you mean \"endpoint.weight\"?)"), e);
     assertTrue(e.contains("bent: 2 errors; nothing was written"), e);
@@ -84,39 +78,39 @@ class CompileCommandTest {
   @Test
   void badMeshLeavesAnEarlierOutputUntouched() throws Exception {
     Path out = tmp.resolve("out");
-    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", out.toString()));
+    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", last.out()));
     Path live = Files.readSymbolicLink(out.resolve("beta/..data"));
     Path mesh = tmp.resolve("bad.yaml");
     Files.writeString(mesh, "nodes: [\n");
-    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", out.toString()));
+    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", last.out()));
     assertEquals(live, Files.readSymbolicLink(out.resolve("beta/..data")));
   }
 
   @Test
   void missingMeshFileExitsTwo() {
     assertEquals(2, run("compile", "-c", tmp.resolve("absent.yaml").toString(), "-o", tmp.resolve("o").toString()));
-    assertTrue(err.toString().contains("absent.yaml: error: mesh file not found"), err.toString());
+    assertTrue(last.err().contains("absent.yaml: error: mesh file not found"), last.err());
   }
 
   @Test
   void unknownNodeIsAnErrorWithSuggestion() {
     assertEquals(2, run("compile", "-c", sample("readme-config.yaml").toString(), "--node", "bta", "-o", tmp.toString()));
-    assertTrue(err.toString().contains("no node named \"bta\" (did you mean \"beta\"?); nodes: alpha, beta, gamma"),
-        err.toString());
+    assertTrue(last.err().contains("no node named \"bta\" (did you mean \"beta\"?); nodes: alpha, beta, gamma"),
+        last.err());
   }
 
   @Test
   void usageErrorsExitTwoWithAHint() {
     assertEquals(2, run("compile", "-c", "x.yaml"));
-    assertTrue(err.toString().contains("Missing required option: '--output=DIR'"), err.toString());
-    assertTrue(err.toString().contains("Run 'bent compile --help' for usage."), err.toString());
+    assertTrue(last.err().contains("Missing required option: '--output=DIR'"), last.err());
+    assertTrue(last.err().contains("Run 'bent compile --help' for usage."), last.err());
   }
 
   @Test
   void relativeEnvoyDirIsAUsageError() {
     assertEquals(2, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", tmp.toString(),
         "--envoy-dir", "etc/envoy"));
-    assertTrue(err.toString().contains("--envoy-dir must be an absolute path"), err.toString());
+    assertTrue(last.err().contains("--envoy-dir must be an absolute path"), last.err());
   }
 
   @Test
@@ -124,15 +118,15 @@ class CompileCommandTest {
     Path file = tmp.resolve("a-file");
     Files.writeString(file, "x");
     assertEquals(1, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", file.toString()));
-    assertFalse(err.toString().contains("Exception"), err.toString());
+    assertFalse(last.err().contains("Exception"), last.err());
   }
 
   @Test
   void versionAndHelpExitZero() {
     assertEquals(0, run("--version"));
-    assertTrue(out.toString().startsWith("bent "), out.toString());
+    assertTrue(last.out().startsWith("bent "), last.out());
     assertEquals(0, run("--help"));
-    assertTrue(out.toString().contains("compile"), out.toString());
+    assertTrue(last.out().contains("compile"), last.out());
   }
 
   @Test
