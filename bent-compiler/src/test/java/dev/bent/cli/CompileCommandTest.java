@@ -26,7 +26,7 @@ class CompileCommandTest {
   @Test
   void compilesEveryNodeIntoItsOwnDirectory() throws Exception {
     Path out = tmp.resolve("out");
-    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", last.out()));
+    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", out.toString()));
     for (String node : new String[] {"alpha", "beta", "gamma"}) {
       assertTrue(Files.isRegularFile(out.resolve(node).resolve("bootstrap.yaml")), node);
       assertTrue(Files.isRegularFile(out.resolve(node).resolve("rds/egress.yaml")), node);
@@ -41,7 +41,7 @@ class CompileCommandTest {
     Path out = tmp.resolve("init");
     assertEquals(
         0,
-        run("compile", "-c", sample("readme-config.yaml").toString(), "--node", "beta", "-o", last.out(),
+        run("compile", "-c", sample("readme-config.yaml").toString(), "--node", "beta", "-o", out.toString(),
             "--envoy-dir", "/etc/envoy"));
     assertTrue(Files.isSymbolicLink(out.resolve("lds.yaml")));
     String bootstrap = Files.readString(out.resolve("bootstrap.yaml"));
@@ -52,7 +52,7 @@ class CompileCommandTest {
   @Test
   void secondCompileOfUnchangedInputChangesNothing() throws Exception {
     Path out = tmp.resolve("out");
-    String[] args = {"compile", "-c", sample("compose-config.yaml").toString(), "-o", last.out()};
+    String[] args = {"compile", "-c", sample("compose-config.yaml").toString(), "-o", out.toString()};
     assertEquals(0, run(args));
     Path live = Files.readSymbolicLink(out.resolve("beta/..data"));
     assertEquals(0, run(args));
@@ -66,7 +66,7 @@ class CompileCommandTest {
     Files.writeString(mesh, "nodes:\n  a:\n  - name: a.svc\n    endpoints:\n    - {address: 10.0.0.1, port: 0}\n"
         + "    - {address: 10.0.0.2, port: 80, annotations: {endpoint.wieght: 3}}\n");
     Path out = tmp.resolve("out");
-    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", last.out()));
+    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", out.toString()));
     String e = last.err();
     assertTrue(e.contains(mesh + ":5:33: error: port must be in [1, 65535], got 0"), e);
     assertTrue(e.contains(mesh + ":6:51: error: unknown annotation \"endpoint.wieght\" (did you mean \"endpoint.weight\"?)"), e);
@@ -78,11 +78,11 @@ class CompileCommandTest {
   @Test
   void badMeshLeavesAnEarlierOutputUntouched() throws Exception {
     Path out = tmp.resolve("out");
-    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", last.out()));
+    assertEquals(0, run("compile", "-c", sample("readme-config.yaml").toString(), "-o", out.toString()));
     Path live = Files.readSymbolicLink(out.resolve("beta/..data"));
     Path mesh = tmp.resolve("bad.yaml");
     Files.writeString(mesh, "nodes: [\n");
-    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", last.out()));
+    assertEquals(2, run("compile", "-c", mesh.toString(), "-o", out.toString()));
     assertEquals(live, Files.readSymbolicLink(out.resolve("beta/..data")));
   }
 
