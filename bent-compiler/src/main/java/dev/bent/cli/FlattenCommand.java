@@ -26,8 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "flatten",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Inline a node's dynamic files into one static bootstrap, for envoy --mode validate.",

@@ -16,8 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Check Envoy configuration as Envoy would load it, without Envoy.",
