@@ -1,0 +1,179 @@
+package dev.bent.source.s3;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.rest.AuthorizationException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A real S3 API server (s3proxy over jclouds' transient store) on a loopback port, inside the test
+ * JVM. Each caller is an identity (access key) with its own secret; an identity given a policy may
+ * only do the S3 actions the policy allows, and is answered 403 AccessDenied otherwise, like IAM.
+ * As on AWS, a missing key is 403 rather than 404 to a caller without {@code s3:ListBucket}.
+ * Every action each identity performs is recorded.
+ */
+public final class LocalS3 implements AutoCloseable {
+  public static final String REGION = "us-east-1";
+  /** The identity with every permission, for setting up buckets. */
+  public static final String ADMIN = "admin";
+
+  /** The IAM action that each blob-store call of the server stands for; absent: no action of its own. */
+  private static final Map<String, String> ACTIONS = Map.ofEntries(
+      Map.entry("getBlob", "s3:GetObject"),
+      Map.entry("blobMetadata", "s3:GetObject"),
+      Map.entry("blobExists", "s3:GetObject"),
+      Map.entry("streamBlob", "s3:GetObject"),
+      Map.entry("downloadBlob", "s3:GetObject"),
+      Map.entry("putBlob", "s3:PutObject"),
+      Map.entry("copyBlob", "s3:PutObject"),
+      Map.entry("initiateMultipartUpload", "s3:PutObject"),
+      Map.entry("uploadMultipartPart", "s3:PutObject"),
+      Map.entry("completeMultipartUpload", "s3:PutObject"),
+      Map.entry("abortMultipartUpload", "s3:AbortMultipartUpload"),
+      Map.entry("list", "s3:ListBucket"),
+      Map.entry("countBlobs", "s3:ListBucket"),
+      Map.entry("listMultipartUploads", "s3:ListBucketMultipartUploads"),
+      Map.entry("listMultipartUpload", "s3:ListMultipartUploadParts"),
+      Map.entry("removeBlob", "s3:DeleteObject"),
+      Map.entry("removeBlobs", "s3:DeleteObject"),
+      Map.entry("createContainerInLocation", "s3:CreateBucket"),
+      Map.entry("deleteContainer", "s3:DeleteBucket"),
+      Map.entry("deleteContainerIfEmpty", "s3:DeleteBucket"),
+      Map.entry("clearContainer", "s3:DeleteObject"),
+      Map.entry("getBlobAccess", "s3:GetObjectAcl"),
+      Map.entry("setBlobAccess", "s3:PutObjectAcl"),
+      Map.entry("getContainerAccess", "s3:GetBucketAcl"),
+      Map.entry("setContainerAccess", "s3:PutBucketAcl"));
+
+  private final BlobStore store;
+  private final S3Proxy proxy;
+  private final Map<String, Set<String>> policies = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> observed = new ConcurrentHashMap<>();
+
+  private LocalS3(BlobStore store, S3Proxy proxy) {
+    this.store = store;
+    this.proxy = proxy;
+  }
+
+  /** Starts a server with an empty store on 127.0.0.1 and a free port. */
+  public static LocalS3 start() throws Exception {
+    BlobStore store = ContextBuilder.newBuilder("transient")
+        .credentials(ADMIN, secret(ADMIN))
+        .build(BlobStoreContext.class)
+        .getBlobStore();
+    S3Proxy proxy = S3Proxy.builder()
+        .blobStore(store)
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ADMIN, secret(ADMIN))
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .build();
+    LocalS3 s3 = new LocalS3(store, proxy);
+    proxy.setBlobStoreLocator((identity, container, blob) ->
+        new AbstractMap.SimpleEntry<>(secret(identity), s3.storeFor(identity)));
+    proxy.start();
+    while (!proxy.getState().equals("STARTED")) {
+      Thread.sleep(5);
+    }
+    return s3;
+  }
+
+  /** The secret key of {@code identity}: every identity exists, with a secret derived from its name. */
+  public static String secret(String identity) {
+    return identity + "-secret";
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** Limits {@code identity} to {@code actions} (such as s3:GetObject); without a policy it may do anything. */
+  public void restrict(String identity, Set<String> actions) {
+    policies.put(identity, Set.copyOf(actions));
+  }
+
+  /** The S3 actions {@code identity} has performed, allowed or not. */
+  public Set<String> observed(String identity) {
+    return Set.copyOf(observed.getOrDefault(identity, Set.of()));
+  }
+
+  /** Creates a bucket. */
+  public void createBucket(String bucket) {
+    store.createContainerInLocation(null, bucket);
+  }
+
+  /** The settings that make bent's client talk to this server as {@code identity}. */
+  public S3Settings settings(String identity) {
+    return new S3Settings(java.util.Optional.of(REGION), java.util.Optional.of(endpoint()), true,
+        java.util.Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(identity, secret(identity)))));
+  }
+
+  /** A plain SDK client for this server as {@code identity}: region, static credentials, path-style. */
+  public S3Client client(String identity) {
+    return S3Client.builder()
+        .region(Region.of(REGION))
+        .endpointOverride(endpoint())
+        .forcePathStyle(true)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(identity, secret(identity))))
+        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+    store.getContext().close();
+  }
+
+  private BlobStore storeFor(String identity) {
+    InvocationHandler handler = (object, method, args) -> call(identity, method, args);
+    return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class}, handler);
+  }
+
+  private Object call(String identity, Method method, Object[] args) throws Throwable {
+    String action = ACTIONS.get(method.getName());
+    Set<String> policy = policies.get(identity);
+    if (action != null) {
+      observed.computeIfAbsent(identity, k -> ConcurrentHashMap.newKeySet()).add(action);
+      if (policy != null && !policy.contains(action)) {
+        throw new AuthorizationException(identity + " is not allowed " + action);
+      }
+    }
+    Object result;
+    try {
+      result = method.invoke(store, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+    boolean missingKey = result == null && (method.getName().equals("getBlob") || method.getName().equals("blobMetadata"));
+    if (missingKey && policy != null && !policy.contains("s3:ListBucket")) {
+      throw new AuthorizationException(identity + " may not learn whether the key exists");
+    }
+    return result;
+  }
+
+  /** Every action any identity performed, for messages. */
+  public Map<String, Set<String>> observedByIdentity() {
+    Map<String, Set<String>> all = new java.util.TreeMap<>();
+    observed.forEach((k, v) -> all.put(k, new TreeSet<>(v)));
+    return all;
+  }
+}
