@@ -7,10 +7,21 @@ import dev.bent.resolve.Credentials;
 import dev.bent.resolve.Resolver;
 import dev.bent.source.MeshFileWriter;
 import dev.bent.source.MeshSource;
+import dev.bent.source.ScanLoop;
+import dev.bent.source.ScanStabilizer;
+import dev.bent.source.SnapshotFile;
+import dev.bent.source.SnapshotScanner;
+import dev.bent.source.SnapshotTarget;
+import dev.bent.source.s3.S3Location;
+import dev.bent.source.s3.S3SnapshotTarget;
+import dev.bent.source.s3.S3Snapshots;
 import dev.bent.write.AtomicFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -35,7 +46,11 @@ import picocli.CommandLine.Model.CommandSpec;
       "The file is sorted (same tasks, same bytes), names in comments the task",
       "and label each element came from, and compiles with 'bent compile -c'.",
       "It is checked like a compile's input and written only when the check",
-      "passes, in one atomic rename."
+      "passes, in one atomic rename.",
+      "",
+      "With --watch it scans every --interval and publishes the snapshot only when",
+      "its bytes change, to a file or to s3://bucket/key; two scanners may share",
+      "one target: a scan never replaces the snapshot of a later scan."
     })
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,9 +60,20 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       required = true,
-      paramLabel = "FILE",
-      description = "Where to write the mesh file; - for standard output.")
+      paramLabel = "TARGET",
+      description = "Where to write the mesh file: a file, s3://bucket/key, or - for standard output.")
   String output;
+
+  @Option(names = "--watch", description = "Scan again every --interval and publish each change, until stopped.")
+  boolean watch;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      converter = DurationConverter.class,
+      description = "With --watch: scan this often, give or take a tenth (default: ${DEFAULT-VALUE}).")
+  Duration interval;
 
   @Override
   public Integer call() throws Exception {
@@ -55,7 +81,11 @@ final class ScanCommand implements Callable<Integer> {
     if (!kind.equals(SourceOptions.ECS)) {
       throw new ParameterException(spec.commandLine(), "bent scan reads a live source: use --source ecs");
     }
+    if (watch) {
+      return watch(kind);
+    }
     Diagnostics diagnostics = new Diagnostics();
+    Instant scanTime = Instant.now();
     MeshSource source = sourceOptions.open(kind, spec.commandLine());
     Mesh mesh;
     try {
@@ -71,6 +101,10 @@ final class ScanCommand implements Callable<Integer> {
     if (output.equals("-")) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
+    } else if (S3Location.isS3(output)) {
+      try (SnapshotTarget target = target()) {
+        target.publish(text.getBytes(StandardCharsets.UTF_8), scanTime);
+      }
     } else {
       AtomicFile.write(Path.of(output), text.getBytes(StandardCharsets.UTF_8));
     }
@@ -79,6 +113,43 @@ final class ScanCommand implements Callable<Integer> {
         + (output.equals("-") ? "standard output" : output));
     err.flush();
     return ExitCode.OK;
+  }
+
+  /** The scanner loop: runs until the process is stopped. */
+  private int watch(String kind) throws Exception {
+    if (output.equals("-")) {
+      throw new ParameterException(spec.commandLine(), "--watch publishes to a file or s3://bucket/key, not to -");
+    }
+    if (interval.toMillis() < 1000) {
+      throw new ParameterException(spec.commandLine(), "--interval must be at least 1s");
+    }
+    SnapshotTarget target = target();
+    MeshSource source = sourceOptions.open(kind, spec.commandLine());
+    PrintWriter err = spec.commandLine().getErr();
+    try (target) {
+      SnapshotScanner scanner = new SnapshotScanner(source, ScanStabilizer.none(), credentials(source), Clock.systemUTC());
+      new ScanLoop(scanner, target, interval, line -> {
+        err.println("bent: " + line);
+        err.flush();
+      }).run();
+    } finally {
+      SourceOptions.close(source);
+    }
+    return ExitCode.OK;
+  }
+
+  /** The publish target that -o names: an S3 object or a file. */
+  private SnapshotTarget target() {
+    if (!S3Location.isS3(output)) {
+      return new SnapshotFile(Path.of(output));
+    }
+    S3Location location = S3Location.parse(output).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "-o must be s3://bucket/key with a bucket and a key, got \"" + output + "\""));
+    return new S3SnapshotTarget(S3Snapshots.create(SourceOptions.s3Settings(spec.commandLine())), location);
+  }
+
+  private static Credentials credentials(MeshSource source) {
+    return new Credentials(source.baseDirectory(), System::getenv);
   }
 
   private static int services(Mesh mesh) {

@@ -3,6 +3,9 @@ package dev.bent.cli;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsOptions;
 import dev.bent.source.ecs.EcsSource;
+import dev.bent.source.s3.S3Location;
+import dev.bent.source.s3.S3MeshSource;
+import dev.bent.source.s3.S3Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,8 +31,11 @@ public final class SourceOptions {
       description = "Where the mesh comes from: file (a mesh file, -c) or ecs (a live ECS scan).")
   String source;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The mesh file (--source file).")
-  Path config;
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "The mesh file (--source file), or s3://bucket/key: a snapshot that 'bent scan' published.")
+  String config;
 
   @Option(
       names = "--cluster",
@@ -67,6 +73,10 @@ public final class SourceOptions {
   /** Opens the chosen source after checking that the options fit it. */
   public MeshSource open(String kind, CommandLine cli) throws IOException {
     if (kind.equals(FILE)) {
+      Optional<S3Location> snapshot = snapshot(cli);
+      if (snapshot.isPresent()) {
+        return S3MeshSource.open(snapshot.get(), s3Settings(cli));
+      }
       return MeshSource.file(meshFile(cli));
     }
     if (config != null) {
@@ -90,7 +100,39 @@ public final class SourceOptions {
     if (config == null) {
       throw new ParameterException(cli, "the mesh file is missing: give -c FILE (or --source ecs)");
     }
-    return config;
+    return Path.of(config);
+  }
+
+  /**
+   * The S3 snapshot that -c names ({@code s3://bucket/key}), or empty when -c names a file.
+   *
+   * @throws ParameterException when -c starts with s3:// but lacks a bucket or a key, or ECS
+   *     options were given
+   */
+  public Optional<S3Location> snapshot(CommandLine cli) {
+    if (!S3Location.isS3(config)) {
+      return Optional.empty();
+    }
+    meshFile(cli);
+    return Optional.of(s3Location(config, cli));
+  }
+
+  /** Parses {@code s3://bucket/key}, or fails with a usage error that names the value. */
+  public static S3Location s3Location(String value, CommandLine cli) {
+    return S3Location.parse(value).orElseThrow(() ->
+        new ParameterException(cli, "-c must be s3://bucket/key with a bucket and a key, got \"" + value + "\""));
+  }
+
+  /**
+   * This process's S3 settings: the SDK's standard ones, and path-style addressing from
+   * {@value S3Settings#PATH_STYLE_VARIABLE}.
+   */
+  public static S3Settings s3Settings(CommandLine cli) {
+    try {
+      return S3Settings.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cli, e.getMessage());
+    }
   }
 
   private List<String> ecsOptionsGiven() {
@@ -116,10 +158,13 @@ public final class SourceOptions {
     return given;
   }
 
-  /** Closes a source that holds resources (the ECS client's connections). */
+  /** Closes a source that holds resources (the ECS or S3 client's connections). */
   public static void close(MeshSource source) {
     if (source instanceof EcsSource ecs) {
       ecs.close();
+    }
+    if (source instanceof S3MeshSource s3) {
+      s3.close();
     }
   }
 }

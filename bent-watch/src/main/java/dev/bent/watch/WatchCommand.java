@@ -1,6 +1,7 @@
 package dev.bent.watch;
 
 import dev.bent.cli.CompileOptions;
+import dev.bent.cli.DurationConverter;
 import dev.bent.cli.ExitCode;
 import dev.bent.cli.SourceOptions;
 import dev.bent.write.OutputLayout;

@@ -1,4 +1,4 @@
-package dev.bent.watch;
+package dev.bent.cli;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Reads durations the way people write them on a command line: {@code 200ms}, {@code 2s}, {@code 1.5s}, {@code 1m}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
 
   @Override
