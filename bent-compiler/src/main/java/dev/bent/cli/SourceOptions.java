@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -24,6 +26,8 @@ import picocli.CommandLine.ParameterException;
 public final class SourceOptions {
   public static final String FILE = "file";
   public static final String ECS = "ecs";
+  /** The system property that, like BENT_S3_PATH_STYLE, turns on path-style S3 addressing. */
+  public static final String PATH_STYLE_PROPERTY = "bent.s3.pathStyle";
 
   @Option(
       names = "--source",
@@ -125,11 +129,16 @@ public final class SourceOptions {
 
   /**
    * This process's S3 settings: the SDK's standard ones, and path-style addressing from
-   * {@value S3Settings#PATH_STYLE_VARIABLE}.
+   * {@value S3Settings#PATH_STYLE_VARIABLE} or the system property {@value #PATH_STYLE_PROPERTY}.
    */
   public static S3Settings s3Settings(CommandLine cli) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    String property = System.getProperty(PATH_STYLE_PROPERTY);
+    if (property != null) {
+      environment.put(S3Settings.PATH_STYLE_VARIABLE, property);
+    }
     try {
-      return S3Settings.fromEnvironment(System.getenv());
+      return S3Settings.fromEnvironment(environment);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cli, e.getMessage());
     }

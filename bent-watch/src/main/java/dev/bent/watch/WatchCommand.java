@@ -4,6 +4,7 @@ import dev.bent.cli.CompileOptions;
 import dev.bent.cli.DurationConverter;
 import dev.bent.cli.ExitCode;
 import dev.bent.cli.SourceOptions;
+import dev.bent.source.s3.S3MeshSource;
 import dev.bent.write.OutputLayout;
 import dev.bent.write.OutputLock;
 import java.io.PrintWriter;
@@ -50,7 +51,10 @@ final class WatchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "15s",
       converter = DurationConverter.class,
-      description = "With --source ecs: scan this often, give or take a tenth (default: ${DEFAULT-VALUE}).")
+      description = {
+        "With --source ecs: scan this often; with -c s3://bucket/key: ask S3",
+        "this often whether the snapshot changed; give or take a tenth (default: ${DEFAULT-VALUE})."
+      })
   Duration interval;
 
   @Option(
@@ -98,6 +102,9 @@ final class WatchCommand implements Callable<Integer> {
   /** The file source watches the mesh file; the ECS source is scanned every --interval. */
   private WatchedSource openSource() throws java.io.IOException {
     String kind = sourceOptions.kind(SourceOptions.FILE, spec.commandLine());
+    if (kind.equals(SourceOptions.FILE) && sourceOptions.snapshot(spec.commandLine()).isPresent()) {
+      return new SnapshotSource((S3MeshSource) sourceOptions.open(kind, spec.commandLine()), interval, nodes);
+    }
     if (kind.equals(SourceOptions.FILE)) {
       return FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
     }

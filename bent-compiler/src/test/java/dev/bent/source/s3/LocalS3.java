@@ -1,12 +1,16 @@
 package dev.bent.source.s3;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.AbstractMap;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +19,11 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.BlobMetadata;
 import org.jclouds.rest.AuthorizationException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 API server (s3proxy over jclouds' transient store) on a loopback port, inside the test
@@ -94,9 +96,20 @@ public final class LocalS3 implements AutoCloseable {
     return s3;
   }
 
-  /** The secret key of {@code identity}: every identity exists, with a secret derived from its name. */
+  /**
+   * The secret key of {@code identity}: every identity exists, with a secret derived from its name,
+   * except that the test JVM's default credentials (aws.accessKeyId) are accepted as they are.
+   */
   public static String secret(String identity) {
+    if (identity.equals(System.getProperty("aws.accessKeyId"))) {
+      return System.getProperty("aws.secretAccessKey");
+    }
     return identity + "-secret";
+  }
+
+  /** The default credentials' identity, the one the CLI signs with in tests. */
+  public static String defaultIdentity() {
+    return System.getProperty("aws.accessKeyId");
   }
 
   public URI endpoint() {
@@ -124,17 +137,39 @@ public final class LocalS3 implements AutoCloseable {
         java.util.Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(identity, secret(identity)))));
   }
 
-  /** A plain SDK client for this server as {@code identity}: region, static credentials, path-style. */
-  public S3Client client(String identity) {
-    return S3Client.builder()
-        .region(Region.of(REGION))
-        .endpointOverride(endpoint())
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(identity, secret(identity))))
-        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-        .build();
+  /** Stores {@code text} at {@code bucket}/{@code key} directly, as set-up that no identity performs. */
+  public void put(String bucket, String key, String text) {
+    store.putBlob(bucket, store.blobBuilder(key).payload(text.getBytes(StandardCharsets.UTF_8)).build());
+  }
+
+  /** The object's content as text, or empty when there is none; read directly, not as an identity. */
+  public Optional<String> text(String bucket, String key) throws IOException {
+    Blob blob = store.getBlob(bucket, key);
+    if (blob == null) {
+      return Optional.empty();
+    }
+    try (InputStream in = blob.getPayload().openStream()) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The object's user metadata (without the x-amz-meta- prefix); empty when there is no object. */
+  public Map<String, String> metadata(String bucket, String key) {
+    BlobMetadata metadata = store.blobMetadata(bucket, key);
+    return metadata == null ? Map.of() : Map.copyOf(metadata.getUserMetadata());
+  }
+
+  /**
+   * Makes this server the S3 endpoint of every client the CLI builds in this JVM (aws.endpointUrlS3),
+   * with path-style addressing, until the returned handle is closed.
+   */
+  public AutoCloseable asDefaultEndpoint() {
+    System.setProperty("aws.endpointUrlS3", endpoint().toString());
+    System.setProperty("bent.s3.pathStyle", "true");
+    return () -> {
+      System.clearProperty("aws.endpointUrlS3");
+      System.clearProperty("bent.s3.pathStyle");
+    };
   }
 
   @Override
