@@ -8,7 +8,7 @@ import dev.bent.resolve.Resolver;
 import dev.bent.source.MeshFileWriter;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ScanLoop;
-import dev.bent.source.ScanStabilizer;
+import dev.bent.source.ScanFilter;
 import dev.bent.source.SnapshotFile;
 import dev.bent.source.SnapshotScanner;
 import dev.bent.source.SnapshotTarget;
@@ -127,7 +127,7 @@ final class ScanCommand implements Callable<Integer> {
     MeshSource source = sourceOptions.open(kind, spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     try (target) {
-      SnapshotScanner scanner = new SnapshotScanner(source, ScanStabilizer.none(), credentials(source), Clock.systemUTC());
+      SnapshotScanner scanner = new SnapshotScanner(source, ScanFilter.none(), credentials(source), Clock.systemUTC());
       new ScanLoop(scanner, target, interval, line -> {
         err.println("bent: " + line);
         err.flush();

@@ -14,21 +14,21 @@ import java.time.Instant;
  * {@code bent scan --watch} is these two steps every interval; two scanners may share a target.
  *
  * <p>Steps: (1) note the scan time, before the source is read, so that a slow scan is never taken
- * for a later one; (2) read the source; (3) pass the result through the {@link ScanStabilizer},
- * which may hold back a change that looks like a wrong scan; (4) check it as a compile would and
+ * for a later one; (2) read the source; (3) pass the result through the {@link ScanFilter}
+ * (a stabilizer may hold back a change that looks like a wrong scan); (4) check it as a compile would and
  * write it as a mesh file (same mesh, same bytes); (5) publish it to the {@link SnapshotTarget},
  * which writes only changed bytes and never replaces a later scan.
  */
 public final class SnapshotScanner {
   private final MeshSource source;
-  private final ScanStabilizer stabilizer;
+  private final ScanFilter filter;
   private final Credentials credentials;
   private final Clock clock;
 
   /** A scan of what {@code source} holds, checked with {@code credentials} (gateway password files). */
-  public SnapshotScanner(MeshSource source, ScanStabilizer stabilizer, Credentials credentials, Clock clock) {
+  public SnapshotScanner(MeshSource source, ScanFilter filter, Credentials credentials, Clock clock) {
     this.source = source;
-    this.stabilizer = stabilizer;
+    this.filter = filter;
     this.credentials = credentials;
     this.clock = clock;
   }
@@ -48,8 +48,8 @@ public final class SnapshotScanner {
     Diagnostics diagnostics = new Diagnostics();
     // Step 2.
     Mesh scanned = source.read(java.util.Set.of(), diagnostics);
-    // Step 3: the hook where a stabilizer holds back a suspicious change; none by default.
-    Mesh mesh = stabilizer.stabilize(scanned, diagnostics);
+    // Step 3: the hook where a filter (a stabilizer) may hold back a suspicious change.
+    Mesh mesh = filter.apply(scanned, diagnostics);
     // Step 4.
     Resolver.resolve(mesh, diagnostics, credentials);
     diagnostics.throwIfErrors();

@@ -97,6 +97,16 @@ class S3InputCommandsTest {
   }
 
   @Test
+  void scanWithWatchNeedsAFileOrS3TargetAndAnIntervalOfASecond() {
+    CliRun stdout = CliRun.of("scan", "--source", "ecs", "--watch", "-o", "-");
+    assertEquals(ExitCode.INVALID, stdout.exitCode(), stdout.toString());
+    assertTrue(stdout.err().contains("--watch publishes to a file or s3://bucket/key"), stdout.toString());
+    CliRun fast = CliRun.of("scan", "--source", "ecs", "--watch", "--interval", "200ms", "-o", SNAPSHOT);
+    assertEquals(ExitCode.INVALID, fast.exitCode(), fast.toString());
+    assertTrue(fast.err().contains("--interval must be at least 1s"), fast.toString());
+  }
+
+  @Test
   void anS3UriWithoutAKeyIsAUsageError() {
     CliRun run = CliRun.of("compile", "-c", "s3://meshes", "-o", temp.resolve("out").toString());
     assertEquals(ExitCode.INVALID, run.exitCode(), run.toString());
