@@ -84,34 +84,41 @@ final class ScanCommand implements Callable<Integer> {
     if (watch) {
       return watch(kind);
     }
-    Diagnostics diagnostics = new Diagnostics();
-    Instant scanTime = Instant.now();
-    MeshSource source = sourceOptions.open(kind, spec.commandLine());
-    Mesh mesh;
-    try {
-      mesh = source.read(Set.of(), diagnostics);
-    } finally {
-      SourceOptions.close(source);
-    }
-    Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv));
-    diagnostics.throwIfErrors();
-    PrintWriter err = spec.commandLine().getErr();
-    ErrorReporter.warnings(diagnostics.warnings(), err);
-    String text = MeshFileWriter.write(mesh);
-    if (output.equals("-")) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else if (S3Location.isS3(output)) {
-      try (SnapshotTarget target = target()) {
-        target.publish(text.getBytes(StandardCharsets.UTF_8), scanTime);
+    SnapshotTarget s3Target = S3Location.isS3(output) ? target() : null;
+    try (s3Target) {
+      Diagnostics diagnostics = new Diagnostics();
+      Instant scanTime = Instant.now();
+      MeshSource source = sourceOptions.open(kind, spec.commandLine());
+      Mesh mesh;
+      try {
+        mesh = source.read(Set.of(), diagnostics);
+      } finally {
+        SourceOptions.close(source);
       }
-    } else {
-      AtomicFile.write(Path.of(output), text.getBytes(StandardCharsets.UTF_8));
+      Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv));
+      diagnostics.throwIfErrors();
+      PrintWriter err = spec.commandLine().getErr();
+      ErrorReporter.warnings(diagnostics.warnings(), err);
+      byte[] text = MeshFileWriter.write(mesh).getBytes(StandardCharsets.UTF_8);
+      String outcome;
+      if (output.equals("-")) {
+        spec.commandLine().getOut().print(new String(text, StandardCharsets.UTF_8));
+        spec.commandLine().getOut().flush();
+        outcome = "wrote standard output";
+      } else if (s3Target != null) {
+        outcome = switch (s3Target.publish(text, scanTime)) {
+          case PUBLISHED -> "published " + output;
+          case UNCHANGED -> output + " already holds this scan; nothing written";
+          case SUPERSEDED -> output + " holds a later scan; nothing written";
+        };
+      } else {
+        AtomicFile.write(Path.of(output), text);
+        outcome = "wrote " + output;
+      }
+      err.println("bent: scanned " + mesh.origin() + ": " + mesh.nodes().size()
+          + (mesh.nodes().size() == 1 ? " node, " : " nodes, ") + services(mesh) + " services; " + outcome);
+      err.flush();
     }
-    err.println("bent: scanned " + mesh.origin() + ": " + mesh.nodes().size()
-        + (mesh.nodes().size() == 1 ? " node, " : " nodes, ") + services(mesh) + " services; wrote "
-        + (output.equals("-") ? "standard output" : output));
-    err.flush();
     return ExitCode.OK;
   }
 

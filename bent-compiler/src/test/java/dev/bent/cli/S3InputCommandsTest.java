@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bent.Meshes;
+import dev.bent.source.ecs.FakeEcs;
+import dev.bent.source.ecs.Labels;
 import dev.bent.source.s3.LocalS3;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +106,26 @@ class S3InputCommandsTest {
     CliRun fast = CliRun.of("scan", "--source", "ecs", "--watch", "--interval", "200ms", "-o", SNAPSHOT);
     assertEquals(ExitCode.INVALID, fast.exitCode(), fast.toString());
     assertTrue(fast.err().contains("--interval must be at least 1s"), fast.toString());
+  }
+
+  @Test
+  void aScanPublishesToS3OnlyWhenItChangedAndCompileReadsIt() throws Exception {
+    try (FakeEcs ecs = new FakeEcs()) {
+      String beta = ecs.addDefinition("beta", 1, "awsvpc",
+          Labels.containers("envoy", Labels.of(), "app", Labels.of("envoy.service.beta.svc", "app:3000")));
+      ecs.addTask("prod", "a1", beta);
+      String[] scan = {"scan", "--source", "ecs", "--region", FakeEcs.REGION, "--endpoint-url",
+          ecs.endpoint().toString(), "-o", "s3://meshes/scanned/mesh.yaml"};
+      CliRun first = CliRun.of(scan);
+      assertEquals(0, first.exitCode(), first.toString());
+      assertTrue(first.err().contains("published s3://meshes/scanned/mesh.yaml"), first.toString());
+      CliRun again = CliRun.of(scan);
+      assertTrue(again.err().contains("already holds this scan; nothing written"), again.toString());
+      CliRun compile = CliRun.of("compile", "-c", "s3://meshes/scanned/mesh.yaml", "--node", "a1",
+          "-o", temp.resolve("a1").toString());
+      assertEquals(0, compile.exitCode(), compile.toString());
+      assertTrue(Files.readString(temp.resolve("a1/bootstrap.yaml")).contains("id: a1"));
+    }
   }
 
   @Test
