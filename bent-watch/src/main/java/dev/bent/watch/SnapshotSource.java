@@ -28,6 +28,7 @@ final class SnapshotSource implements WatchedSource {
   private final List<String> wantedNodes;
   private final CountDownLatch closed = new CountDownLatch(1);
   private IOException failure;
+  private boolean recovering;
 
   SnapshotSource(S3MeshSource source, Duration interval, List<String> wantedNodes) {
     this.source = source;
@@ -55,15 +56,23 @@ final class SnapshotSource implements WatchedSource {
     return source.read(new LinkedHashSet<>(wantedNodes), diagnostics);
   }
 
+  /**
+   * Polls until the snapshot changed, appeared or went away, or a poll failed. Reasoning: the first
+   * good poll after a failure also wakes the loop, even with the snapshot unchanged, so that the
+   * status that the failure turned to 503 recovers.
+   */
   @Override
   public boolean awaitChange() throws InterruptedException {
     while (!closed.await(nextWaitMillis(), TimeUnit.MILLISECONDS)) {
       try {
-        if (source.poll() != S3MeshSource.Poll.UNCHANGED) {
+        S3MeshSource.Poll poll = source.poll();
+        if (poll != S3MeshSource.Poll.UNCHANGED || recovering) {
+          recovering = false;
           return true;
         }
       } catch (IOException e) {
         failure = e;
+        recovering = true;
         return true;
       }
     }
