@@ -61,7 +61,7 @@ final class ScanCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "TARGET",
-      description = "Where to write the mesh file: a file, s3://bucket/key, or - for standard output.")
+      description = {"Where to write the mesh file: a file,", "s3://bucket/key, or - for standard output."})
   String output;
 
   @Option(names = "--watch", description = "Scan again every --interval and publish each change, until stopped.")
