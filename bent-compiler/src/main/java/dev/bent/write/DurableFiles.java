@@ -23,6 +23,11 @@ import java.util.UUID;
 final class DurableFiles {
   static final String TEMP_PREFIX = ".tmp-";
 
+  /** A temporary name this class made: the prefix, a word, and a random UUID. */
+  private static final java.util.regex.Pattern TEMP_NAME =
+      java.util.regex.Pattern.compile(
+          "\\.tmp-.*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
   private DurableFiles() {}
 
   /** Writes a new file and forces its content to disk before returning. */
@@ -130,10 +135,13 @@ final class DurableFiles {
     return out;
   }
 
-  /** Removes every entry of {@code directory} whose name marks it as a temporary leftover. */
+  /**
+   * Removes every entry of {@code directory} whose name marks it as a temporary leftover of this
+   * class ({@code .tmp-<word>-<uuid>}); other names, even with the prefix, are not bent's.
+   */
   static void removeLeftovers(Path directory) throws IOException {
     for (Path entry : list(directory)) {
-      if (entry.getFileName().toString().startsWith(TEMP_PREFIX)) {
+      if (TEMP_NAME.matcher(entry.getFileName().toString()).matches()) {
         deleteRecursively(entry);
       }
     }

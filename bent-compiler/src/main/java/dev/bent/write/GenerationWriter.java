@@ -2,7 +2,6 @@ package dev.bent.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ import java.util.regex.Pattern;
  * <p>The algorithm, whose steps the code marks:
  *
  * <ol>
- *   <li>Check every relative path, and that no visible name is taken by something other than a
- *       link, before any I/O; remove leftovers of an interrupted write.
+ *   <li>Check every relative path, and that every name this writes is free or bent's, before any
+ *       I/O; remove leftovers of an interrupted write.
  *   <li>Name the generation by the digest of its files.
  *   <li>Unless a directory of that name already holds exactly those bytes (the live generation
  *       when nothing changed, or a kept one coming back), write the generation into a temporary
@@ -108,7 +107,7 @@ public final class GenerationWriter {
     generationFiles.remove(BOOTSTRAP);
     generationFiles.keySet().forEach(GenerationWriter::checkRelativePath);
     Set<String> visible = topLevelNames(generationFiles);
-    checkVisibleNamesFree(directory, visible);
+    checkNamesAreBents(directory, visible);
     Files.createDirectories(directory);
     DurableFiles.removeLeftovers(directory);
 
@@ -159,15 +158,31 @@ public final class GenerationWriter {
     }
   }
 
-  /** Step 1: a visible name must be free or a symlink; anything else is the user's, not ours. */
-  private static void checkVisibleNamesFree(Path directory, Set<String> visible)
-      throws FileAlreadyExistsException {
+  /**
+   * Step 1: every name this writes is free or was written by bent. A directory is bent's when its
+   * {@code ..data} is a link to a generation; then {@code bootstrap.yaml} is bent's too. A visible
+   * name is bent's when it is a link to the same name in {@code ..data}. Anything else is the
+   * user's, and stops the write before any change.
+   */
+  private static void checkNamesAreBents(Path directory, Set<String> visible) throws IOException {
+    Path data = directory.resolve(DATA_LINK);
+    boolean bents = liveGeneration(directory).map(g -> GENERATION.matcher(g).matches()).orElse(false);
+    if (!bents && Files.exists(data, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NodeDirectories.NotWrittenByBentException(data, "was not written by bent; move it away");
+    }
     for (String name : visible) {
       Path link = directory.resolve(name);
-      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-        throw new FileAlreadyExistsException(
-            link.toString(), null, "exists and is not a link into " + DATA_LINK + "; move it away");
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)
+          && !(Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(Path.of(DATA_LINK, name)))) {
+        throw new NodeDirectories.NotWrittenByBentException(
+            link, "exists and is not bent's link into " + DATA_LINK + "; move it away");
       }
+    }
+    Path bootstrap = directory.resolve(BOOTSTRAP);
+    if (Files.exists(bootstrap, LinkOption.NOFOLLOW_LINKS)
+        && !(bents && Files.isRegularFile(bootstrap, LinkOption.NOFOLLOW_LINKS))) {
+      throw new NodeDirectories.NotWrittenByBentException(
+          bootstrap, "exists and was not written by bent (no " + DATA_LINK + " beside it); move it away");
     }
   }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +119,8 @@ class GenerationWriterTest {
     Files.writeString(dir.resolve("eds.yaml"), "mine");
     SortedMap<String, byte[]> next = files("2");
     next.put("eds.yaml", "new".getBytes(UTF_8));
-    assertThrows(FileAlreadyExistsException.class, () -> GenerationWriter.write(dir, next));
+    FileSystemException e = assertThrows(FileSystemException.class, () -> GenerationWriter.write(dir, next));
+    assertEquals(dir.resolve("eds.yaml").toString(), e.getFile());
     assertEquals(Path.of(live), Files.readSymbolicLink(dir.resolve("..data")));
     assertEquals("lds 1", read("lds.yaml"));
     assertEquals("mine", read("eds.yaml"));
@@ -131,11 +132,14 @@ class GenerationWriterTest {
   @Test
   void leftoversOfAnInterruptedWriteAreRemoved() throws IOException {
     GenerationWriter.write(dir, files("1"));
-    Files.createDirectories(dir.resolve(".tmp-0123456789abcdef-x/rds"));
-    Files.createSymbolicLink(dir.resolve(".tmp-link-y"), Path.of("..data"));
+    Files.createDirectories(dir.resolve(".tmp-0123456789abcdef-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/rds"));
+    Files.createSymbolicLink(dir.resolve(".tmp-link-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"), Path.of("..data"));
+    Files.writeString(dir.resolve(".tmp-notes"), "mine");
     GenerationWriter.write(dir, files("1"));
     try (Stream<Path> s = Files.list(dir)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")));
+      assertEquals(List.of(".tmp-notes"),
+          s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-")).toList(),
+          "bent's leftovers are removed, a name that only starts like one is not");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.bent.diag.IoFailure;
 import dev.bent.emit.NodeFiles;
 import dev.bent.model.Mesh;
 import dev.bent.write.GenerationWriter;
+import dev.bent.write.NodeDirectoryWriter;
 import dev.bent.write.OutputLayout;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -108,6 +109,7 @@ public final class Watcher {
     List<WatchLog.Change> changes = new ArrayList<>();
     int written = 0;
     try {
+      NodeDirectoryWriter.claim(compilation.nodes().keySet(), layout);
       for (NodeFiles node : compilation.nodes().values()) {
         GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node.files());
         written++;
