@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  *       the newest {@link #KEPT_GENERATIONS}.
  * </ol>
  *
+ * <p>An installed {@link WriteStepHook} is told before steps 1, 3 (once the temporary directory
+ * is complete, before its rename), 4, 5, 6 and 7.
+ *
  * <p>A failure before step 4 leaves the live generation untouched; the temporary directory is
  * removed. Renames are {@code ATOMIC_MOVE} within one directory, never a copy. A process killed at
  * any step (SIGKILL, power loss) leaves {@code ..data} pointing at a complete generation, the old
@@ -75,7 +78,14 @@ public final class GenerationWriter {
   private static final Pattern GENERATION = Pattern.compile("\\.\\.[0-9a-f]{16}");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
+  private static volatile WriteStepHook stepHook = WriteStepHook.NONE;
+
   private GenerationWriter() {}
+
+  /** Installs {@code hook} for every later write in this process ({@link WriteStepHook#NONE}: none). */
+  public static void setStepHook(WriteStepHook hook) {
+    stepHook = hook;
+  }
 
   /**
    * What a write did.
@@ -108,6 +118,8 @@ public final class GenerationWriter {
     generationFiles.keySet().forEach(GenerationWriter::checkRelativePath);
     Set<String> visible = topLevelNames(generationFiles);
     checkNamesAreBents(directory, visible);
+    WriteStepHook hook = stepHook;
+    hook.reached(directory, 1);
     Files.createDirectories(directory);
     DurableFiles.removeLeftovers(directory);
 
@@ -115,24 +127,27 @@ public final class GenerationWriter {
     String generation = ".." + digest(generationFiles);
     // 3. Write it, unless a complete copy is already there.
     if (!holds(directory.resolve(generation), generationFiles)) {
-      writeGeneration(directory, generation, generationFiles);
+      writeGeneration(directory, generation, generationFiles, hook);
     }
     // 4. Publish with one rename over ..data.
     boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
     if (published) {
+      hook.reached(directory, 4);
       DurableFiles.replaceLink(directory, DATA_LINK, Path.of(generation));
-      DurableFiles.fsync(directory);
     }
     // 5. Visible names are symlinks into ..data.
+    hook.reached(directory, 5);
     for (String name : visible) {
       ensureLink(directory, name, Path.of(DATA_LINK, name));
     }
     // 6. The bootstrap, only when it changed.
+    hook.reached(directory, 6);
     Path bootstrapPath = directory.resolve(BOOTSTRAP);
     boolean hadBootstrap = Files.exists(bootstrapPath, LinkOption.NOFOLLOW_LINKS);
     boolean bootstrapChanged =
         bootstrap != null && DurableFiles.replaceFileIfChanged(bootstrapPath, bootstrap);
     // 7. Names the new generation no longer has, and old generations.
+    hook.reached(directory, 7);
     removeStaleVisibleNames(directory, visible);
     pruneGenerations(directory, generation);
     return new Result(directory, generation, published, bootstrapChanged, bootstrapChanged && hadBootstrap);
@@ -199,8 +214,8 @@ public final class GenerationWriter {
     return true;
   }
 
-  private static void writeGeneration(Path directory, String generation, Map<String, byte[]> files)
-      throws IOException {
+  private static void writeGeneration(
+      Path directory, String generation, Map<String, byte[]> files, WriteStepHook hook) throws IOException {
     Path temp =
         directory.resolve(DurableFiles.TEMP_PREFIX + generation.substring(2) + "-" + UUID.randomUUID());
     try {
@@ -218,6 +233,7 @@ public final class GenerationWriter {
       for (Path dir : dirs) {
         DurableFiles.fsync(dir);
       }
+      hook.reached(directory, 3); // the temporary directory is complete; next, its rename
       Path target = directory.resolve(generation);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         // A directory of this name that does not hold these bytes was tampered with: replace it.

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -181,16 +180,7 @@ public final class NodeDirectories {
     if (!owned().contains(node)) {
       return 0;
     }
-    int files = 0;
-    Path directory = parent.resolve(node);
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      paths = walk.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path path : paths) {
-      files += Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
-      Files.delete(path);
-    }
+    int files = DurableFiles.deleteRecursively(parent.resolve(node));
     SortedSet<String> next = new TreeSet<>(recorded);
     next.remove(node);
     record(next);
