@@ -110,6 +110,63 @@ class WatchResilienceTest {
     assertTrue(loop.isAlive());
   }
 
+  /**
+   * Random bad and good saves, one after another: after each, the loop is alive, a good save is
+   * live on every node and {@code /healthz} is ok, and a bad one leaves the last good save live
+   * and {@code /healthz} failing. {@code -Dbent.watchEdits.seed=N} repeats a run,
+   * {@code -Dbent.watchEdits.count=N} makes it longer.
+   */
+  @Test
+  void aWatchFedRandomBadAndGoodEditsStaysAliveAndServesTheLastGood() throws Exception {
+    long seed = Long.getLong("bent.watchEdits.seed", System.nanoTime());
+    int edits = Integer.getInteger("bent.watchEdits.count", 30);
+    System.out.println("WatchResilienceTest random edits: -Dbent.watchEdits.seed=" + seed);
+    java.util.Random random = new java.util.Random(seed);
+    Path mesh = dir.resolve("mesh.yaml");
+    MeshVersions.writeByRename(mesh, BadEdits.apply(MeshVersions.mesh(0, NODES), 0, 0));
+    start(FileMeshSource.open(mesh, Duration.ZERO, Duration.ofMillis(50)));
+    awaitCompiles(1);
+    int lastGood = -1;
+    for (int edit = 1; edit <= edits; edit++) {
+      String context = "edit " + edit + " (seed " + seed + ")";
+      long compiles = status.snapshot().compiles();
+      if (random.nextBoolean()) {
+        int version = edit;
+        MeshVersions.writeByRename(mesh, MeshVersions.mesh(version, NODES));
+        lastGood = version;
+        await(() -> status.snapshot().compiles() > compiles && status.health().ok() && version() == version, context);
+      } else {
+        int kind = random.nextInt(BadEdits.KINDS);
+        MeshVersions.writeByRename(mesh, BadEdits.apply(MeshVersions.mesh(edit, NODES), kind, edit));
+        awaitCompiles(compiles + 1);
+        assertFalse(status.health().ok(), context + ", bad kind " + kind + ": " + status.health());
+        if (lastGood >= 0) {
+          assertEquals(lastGood, version(), context + ": the last good save stays live");
+        }
+      }
+      assertTrue(loop.isAlive(), context);
+    }
+    assertEquals(List.of(), escaped);
+  }
+
+  /** Saves that no mesh reader may accept, each unlike the one before. */
+  private static final class BadEdits {
+    static final int KINDS = 7;
+
+    static String apply(String mesh, int kind, int edit) {
+      String bad = switch (kind) {
+        case 0 -> mesh.replace("port: 3000", "port: 99999999999999999999");
+        case 1 -> mesh.replace("port: 3000", "port: !!binary AAAA");
+        case 2 -> mesh.replace("port: 3000", "port: 70000");
+        case 3 -> mesh.replace("endpoints: [", "endpoints: [[");
+        case 4 -> mesh.replace("nodes:\n", "nodes:\n\tbroken: true\n");
+        case 5 -> mesh.replace("- name: s1", "- name: [unclosed");
+        default -> mesh.replace("endpoints: [{", "endpoints: 5\n    x: [{");
+      };
+      return bad + "# edit " + edit + " kind " + kind + "\n";
+    }
+  }
+
   private void start(WatchedSource source) {
     watcher = new Watcher(source, List.of(), OutputLayout.of(dir.resolve("out"), null, false), status,
         new WatchLog(new PrintWriter(log, true)), new Watcher.Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
