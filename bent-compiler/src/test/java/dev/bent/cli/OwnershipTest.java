@@ -159,12 +159,18 @@ class OwnershipTest {
     assertEquals("mine: true\n", Files.readString(project.resolve("envoy/bootstrap.yaml")));
   }
 
+  /**
+   * An empty path would be the working directory of the test run (the module's own sources), so
+   * the mesh is invalid too: code that took the path would stop at the mesh, writing nothing,
+   * and fail the message check instead of wiping the checkout.
+   */
   @Test
   void anEmptyOutputOrGoldenPathIsAUsageError() {
+    String bad = TestMeshes.copy(TestMeshes.BAD_PORT, dir.resolve("bad")).toString();
     for (String[] args : List.of(
-        new String[] {"update", "-c", mesh.toString(), "--golden", ""},
-        new String[] {"check", "-c", mesh.toString(), "--golden", ""},
-        new String[] {"compile", "-c", mesh.toString(), "-o", ""})) {
+        new String[] {"update", "-c", bad, "--golden", ""},
+        new String[] {"check", "-c", bad, "--golden", ""},
+        new String[] {"compile", "-c", bad, "-o", ""})) {
       CliRun run = CliRun.of(args);
       assertEquals(ExitCode.INVALID, run.exitCode(), run.toString());
       assertTrue(run.err().contains("must not be empty"), run.err());
