@@ -46,6 +46,11 @@ public final class GoldenTree {
     return new GoldenTree(nodes);
   }
 
+  /** Reads the node directories that bent wrote in a golden directory ({@link #read(Path, Collection)}). */
+  public static GoldenTree read(Path directory) throws IOException {
+    return read(directory, List.of());
+  }
+
   /**
    * Reads a golden directory: every node directory that bent wrote there ({@link NodeDirectories})
    * and every directory named in {@code nodes}, and every file under each one of that node's
