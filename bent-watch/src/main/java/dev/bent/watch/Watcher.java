@@ -210,11 +210,18 @@ public final class Watcher {
     return Outcome.PUBLISHED;
   }
 
-  /** The exception's kind, message and where it was thrown, in one line. */
+  /** The exception's kind, message and the first place in bent's code it passed, in one line. */
   private static String describe(Throwable e) {
     StackTraceElement[] trace = e.getStackTrace();
+    StackTraceElement where = trace.length == 0 ? null : trace[0];
+    for (StackTraceElement frame : trace) {
+      if (frame.getClassName().startsWith("dev.bent.")) {
+        where = frame;
+        break;
+      }
+    }
     return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-        + (trace.length == 0 ? "" : " at " + trace[0]);
+        + (where == null ? "" : " at " + where);
   }
 
   /** The first error, and how many more there are: the reason /healthz gives. */
