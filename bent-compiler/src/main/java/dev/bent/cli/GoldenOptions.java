@@ -7,10 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that {@code bent check} and {@code bent update} share: which mesh, which golden directory, which nodes. */
 final class GoldenOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = {"-c", "--config"},
       required = true,
@@ -35,6 +41,14 @@ final class GoldenOptions {
   Compiler.Compilation compile(CommandLine cli) throws IOException {
     MeshInput input = MeshInput.read(config, cli);
     return Compiler.compile(input.mesh(), input.diagnostics(), nodes, GoldenFormat::envoyDir, input.credentials());
+  }
+
+  /** The golden directory; an empty path is a usage error, never the current directory. */
+  Path golden() {
+    if (golden.toString().isEmpty()) {
+      throw new ParameterException(mixee.commandLine(), "--golden must not be empty");
+    }
+    return golden;
   }
 
   /** The command line that runs {@code command} with these options, quoted for a POSIX shell. */
