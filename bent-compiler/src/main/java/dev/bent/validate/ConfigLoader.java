@@ -5,6 +5,7 @@ import dev.bent.diag.Diagnostic;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.core.v3.ConfigSource;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Set;
 
 /**
  * Loader of one node's Envoy configuration from disk: the bootstrap and every filesystem-xDS file
- * that it and its listeners name (LDS, CDS, and the RDS file of each connection manager), parsed
+ * that it, its listeners and its clusters name (LDS, CDS, the RDS file of each connection manager
+ * and the SDS file of each secret a TLS context names), parsed
  * as Envoy parses them into a {@link NodeConfig}. Problems met while reading are collected, not
  * thrown.
  *
@@ -81,9 +83,15 @@ public final class ConfigLoader {
     loader.subscribe(dynamic.getLdsConfig());
     loader.subscribe(dynamic.getCdsConfig());
     loader.routesOf(bootstrap.getStaticResources());
+    loader.secretsOf(bootstrap.getStaticResources());
     List<Message> listeners = loader.files.get(dynamic.getLdsConfig().getPathConfigSource().getPath());
     if (listeners != null) {
       listeners.forEach(loader::routesOf);
+      listeners.forEach(loader::secretsOf);
+    }
+    List<Message> clusters = loader.files.get(dynamic.getCdsConfig().getPathConfigSource().getPath());
+    if (clusters != null) {
+      clusters.forEach(loader::secretsOf);
     }
     NodeConfig config = new NodeConfig(name, bootstrap, loader.files, loader.unreadable);
     return new Loaded(config, problems, loader.localNames);
@@ -126,6 +134,16 @@ public final class ConfigLoader {
       HttpConnectionManager hcm = (HttpConnectionManager) found.config();
       if (hcm.hasRds()) {
         subscribe(hcm.getRds().getConfigSource());
+      }
+    }
+  }
+
+  /** Loads the SDS file of every secret that a TLS context inside {@code message} names. */
+  private void secretsOf(Message message) {
+    for (TypedConfigFinder.Found found : TypedConfigFinder.findMessages(message, "", SecretFileCheck.TYPES)) {
+      SdsSecretConfig secret = (SdsSecretConfig) found.config();
+      if (secret.hasSdsConfig()) {
+        subscribe(secret.getSdsConfig());
       }
     }
   }
