@@ -284,12 +284,13 @@ public final class NodeConfigChecker {
 
   /**
    * {@code inline}: a connection manager's route_config, else RDS; {@code isStatic}: inside a
-   * static listener, which sees only static clusters when Envoy builds it.
+   * static listener, which sees only static clusters when Envoy builds it and validates them.
    */
   private void routes(String file, String field, RouteConfiguration routes, boolean inline, boolean isStatic) {
+    boolean validated = RouteConfigCheck.validatesClusters(routes, inline);
     Set<String> known = null;
     String what = "";
-    if (config != null && inline && isStatic) {
+    if (config != null && validated && isStatic) {
       known = staticClusters;
       what = " among the " + STATIC_VIEW;
     } else if (config != null && clustersKnown) {
@@ -298,7 +299,6 @@ public final class NodeConfigChecker {
     CheckMemo.RouteFacts facts = memo.routes(routes);
     boolean admin = policy != null && !Collections.disjoint(facts.clusters(), adminClusters);
     if (!facts.domainsUnique() || (known != null && !known.containsAll(facts.clusters())) || admin) {
-      boolean validated = RouteConfigCheck.validatesClusters(routes, inline);
       new RouteConfigCheck(problems, known, validated, what).check(file, field, routes);
       if (policy != null) {
         policy.adminRoutes(file, field, routes, adminClusters);

@@ -30,6 +30,8 @@ final class RouteConfigCheck {
   private final Set<String> clusters;
   private final boolean validated;
   private final String known;
+  /** Whether the configuration being checked sets validate_clusters itself. */
+  private boolean explicit;
 
   /** Checks domains only. */
   RouteConfigCheck(List<Diagnostic> problems) {
@@ -54,6 +56,7 @@ final class RouteConfigCheck {
   }
 
   void check(String file, String field, RouteConfiguration config) {
+    explicit = config.hasValidateClusters();
     Map<String, String> domains = new HashMap<>();
     List<VirtualHost> hosts = config.getVirtualHostsList();
     for (int h = 0; h < hosts.size(); h++) {
@@ -110,11 +113,12 @@ final class RouteConfigCheck {
     }
     String missing = at + ": no cluster named \"" + cluster + "\"" + known + Suggestions.didYouMean(cluster, clusters);
     if (validated) {
-      error(file, missing + "; Envoy refuses the route configuration (validate_clusters is true, the default"
-          + " for an inline route_config): \"route: unknown cluster '" + cluster + "'\"");
+      error(file, missing + "; Envoy refuses the route configuration (validate_clusters is true"
+          + (explicit ? "" : ", the default for an inline route_config") + "): \"route: unknown cluster '"
+          + cluster + "'\"");
     } else {
-      problems.add(Diagnostic.warning(Location.of(file), missing + "; Envoy loads it (validate_clusters is"
-          + " false, the default for RDS) and the route answers 503"));
+      problems.add(Diagnostic.warning(Location.of(file), missing + "; Envoy loads it (validate_clusters is false"
+          + (explicit ? "" : ", the default for RDS") + ") and the route answers 503"));
     }
   }
 
