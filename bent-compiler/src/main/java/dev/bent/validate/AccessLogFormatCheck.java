@@ -163,6 +163,13 @@ final class AccessLogFormatCheck {
     }
   }
 
+  /** Up to 16 characters of {@code format} from {@code at}, control characters escaped, for one line. */
+  private static String excerpt(String format, int at) {
+    String piece = format.substring(at, Math.min(format.length(), at + 16));
+    return piece.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        .replace("\"", "\\\"");
+  }
+
   /** Parses one format string as Envoy does and reports the first thing it would refuse. */
   void text(String path, String format) {
     Matcher command = COMMAND.matcher(format);
@@ -177,9 +184,9 @@ final class AccessLogFormatCheck {
         continue;
       }
       if (!command.region(percent, format.length()).lookingAt()) {
-        findings.error(path, "format.command", "no valid command at position " + percent + " of \"" + format
-            + "\"; a command is %NAME%, %NAME(arg)% or %NAME(arg):N%, and a literal % is written %%"
-            + " (Envoy: \"Couldn't find valid command\")");
+        findings.error(path, "format.command", "no valid command at position " + percent + " (at \""
+            + excerpt(format, percent) + "\"); a command is %NAME%, %NAME(arg)% or %NAME(arg):N%, and a literal %"
+            + " is written %% (Envoy: \"Couldn't find valid command\")");
         return;
       }
       String name = command.group(1);

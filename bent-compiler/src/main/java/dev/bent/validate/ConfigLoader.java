@@ -28,7 +28,9 @@ import java.util.Set;
  * /etc/envoy/beta/lds.yaml}), which need not be where they lie on this machine. A named path is
  * looked up (1) relative to the bootstrap's own directory, by taking it relative to the node
  * directory as Envoy sees it (the watched directory of lds_config, else of cds_config, else the
- * directory of the LDS or CDS file), then (2) as the literal absolute path. A file found nowhere is
+ * directory of the LDS or CDS file), then (2) as the literal absolute path, then (3) as the longest
+ * trailing part of the path under the bootstrap's directory ({@code /etc/envoy/secrets/x.yaml} as
+ * {@code secrets/x.yaml}, for a node that subscribes only to SDS files). A file found nowhere is
  * left out of the result, and {@link NodeConfigChecker} reports it missing.
  */
 public final class ConfigLoader {
@@ -179,6 +181,20 @@ public final class ConfigLoader {
       }
     }
     Path literal = Path.of(envoyPath);
-    return literal.isAbsolute() && Files.exists(literal) ? Optional.of(literal) : Optional.empty();
+    if (literal.isAbsolute() && Files.exists(literal)) {
+      return Optional.of(literal);
+    }
+    return bySuffix(literal);
+  }
+
+  /** The longest trailing part of {@code envoyPath} that names a file under the bootstrap's directory. */
+  private Optional<Path> bySuffix(Path envoyPath) {
+    for (int from = 0; from < envoyPath.getNameCount(); from++) {
+      Path candidate = localDir.resolve(envoyPath.subpath(from, envoyPath.getNameCount()).toString());
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 }
