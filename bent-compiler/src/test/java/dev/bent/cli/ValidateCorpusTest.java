@@ -58,6 +58,57 @@ class ValidateCorpusTest {
     assertEquals(0, run.exitCode(), run::toString);
   }
 
+  @Test
+  void nodeFromTheCommandLineIsOnlyAWarning() throws Exception {
+    CliRun run = CliRun.of("validate", corpus().resolve("node-from-command-line").toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(corpus().resolve("node-from-command-line/bootstrap.yaml") + ": warning: node: node.id or"
+        + " node.cluster is not set, and this node subscribes; Envoy refuses to start unless they come from"
+        + " --service-node and --service-cluster\n", run.out());
+  }
+
+  @Test
+  void staticFrontProxyWithPublicAdminAndNoNodeIsValidButNotBentsLayout() throws Exception {
+    String edge = corpus().resolve("edge-static.yaml").toString();
+    CliRun envoy = CliRun.of("validate", edge);
+    assertEquals(0, envoy.exitCode(), envoy::toString);
+    assertEquals("", envoy.out());
+    CliRun bent = CliRun.of("validate", "--profile", "bent", edge);
+    assertEquals(1, bent.exitCode(), bent::toString);
+    assertEquals(List.of(edge + ": error: node: node.id and node.cluster must be set in the bootstrap [bent layout]",
+        edge + ": error: admin.address: admin must listen on loopback, not 0.0.0.0 [bent layout]"),
+        bent.out().lines().toList());
+  }
+
+  @Test
+  void rdsRouteToAMissingClusterIsAWarning() throws Exception {
+    CliRun run = CliRun.of("validate", corpus().resolve("dynamic-rds").toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(corpus().resolve("dynamic-rds/rds/shop_routes.yaml") + ": warning: resources[0].virtual_hosts[0]"
+        + ".routes[0].route.cluster: no cluster named \"checkout\"; Envoy loads it (validate_clusters is false, the"
+        + " default for RDS) and the route answers 503\n", run.out());
+  }
+
+  @Test
+  void lowerCaseEnumsAreWarnings() throws Exception {
+    CliRun run = CliRun.of("validate", corpus().resolve("lower-case-enums.yaml").toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String> lines = run.out().lines().toList();
+    assertEquals(4, lines.size(), run::toString);
+    assertTrue(lines.stream().allMatch(l -> l.contains(": warning: ") && l.contains("is accepted by Envoy in any"
+        + " letter case")), run::toString);
+  }
+
+  @Test
+  void tlsContextsNamingAbsentFilesAreNotOpened() throws Exception {
+    for (String config : List.of("tls-termination.yaml", "upstream-tls.yaml", "static-secrets.yaml", "sds-files")) {
+      CliRun run = CliRun.of("validate", corpus().resolve(config).toString());
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals("", run.out(), run::toString);
+    }
+    assertTrue(Files.notExists(Path.of("/etc/envoy/certs/server.crt")));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("defects")
   void oneDefectVariantIsRefusedNamingTheRule(CorpusDefects.Defect defect) throws Exception {
