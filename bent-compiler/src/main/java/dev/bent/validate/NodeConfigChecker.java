@@ -13,7 +13,6 @@ import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
-import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -53,15 +52,16 @@ public final class NodeConfigChecker {
   private final Map<String, String> addresses = new LinkedHashMap<>();
   private final Map<String, String> listenerNames = new LinkedHashMap<>();
   private final Set<String> checkedRouteFiles = new HashSet<>();
-  private final Set<String> secretSubscriptions = new HashSet<>();
   private boolean clustersKnown = true;
   private final SubscriptionCheck subscriptions;
+  private final SecretFileCheck secrets;
 
   private NodeConfigChecker(NodeConfig config, CheckMemo memo, Profile profile) {
     this.config = config;
     this.memo = memo;
     this.policy = profile == Profile.BENT ? new LayoutPolicy(problems) : null;
     this.subscriptions = new SubscriptionCheck(config, problems);
+    this.secrets = new SecretFileCheck(config, memo, subscriptions, problems);
   }
 
   /** Every problem Envoy would find in the node as a whole. */
@@ -192,7 +192,7 @@ public final class NodeConfigChecker {
       adminClusters.add(cluster.getName());
     }
     memo.cluster(file, field, cluster, problems);
-    secrets(file, field, cluster);
+    secrets.inside(file, field, cluster);
   }
 
   /**
@@ -228,7 +228,7 @@ public final class NodeConfigChecker {
     if (listener.hasDefaultFilterChain()) {
       filterChain(file, field + ".default_filter_chain", listener.getDefaultFilterChain(), quic, isStatic);
     }
-    secrets(file, field, listener);
+    secrets.inside(file, field, listener);
   }
 
   private void filterChain(String file, String field, FilterChain chain, boolean quic, boolean isStatic) {
@@ -315,30 +315,6 @@ public final class NodeConfigChecker {
       basicAuth.check(file, found);
       if (config != null) {
         tracers.check(file, found);
-      }
-    }
-  }
-
-  /** Checks the secrets that the TLS contexts inside {@code message} name. */
-  private void secrets(String file, String field, Message message) {
-    SecretFileCheck check = new SecretFileCheck(problems);
-    for (TypedConfigFinder.Found inside : memo.secretRefs(message)) {
-      SdsSecretConfig secret = (SdsSecretConfig) inside.config();
-      String at = Findings.field(field, inside.path());
-      if (!secret.hasSdsConfig()) {
-        if (config != null) {
-          Set<String> names = new TreeSet<>();
-          config.bootstrap().getStaticResources().getSecretsList().forEach(s -> names.add(s.getName()));
-          check.staticSecret(file, at, secret.getName(), names);
-        }
-        continue;
-      }
-      String key = SubscriptionCheck.path(secret.getSdsConfig()) + "\n" + secret.getName();
-      if (!secret.getSdsConfig().hasPathConfigSource() || secretSubscriptions.add(key)) {
-        List<Message> resources = subscriptions.resources(file, at + ".sds_config", secret.getSdsConfig());
-        if (resources != null) {
-          check.sdsFile(SubscriptionCheck.path(secret.getSdsConfig()), file, at, secret.getName(), resources);
-        }
       }
     }
   }

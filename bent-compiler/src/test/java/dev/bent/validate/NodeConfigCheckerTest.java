@@ -85,6 +85,21 @@ class NodeConfigCheckerTest {
   }
 
   @Test
+  void httpFilterNameUsedTwiceIsAWarningAndALayoutError() {
+    HttpConnectionManager hcm = Configs.hcm(Configs.fault(503));
+    hcm = hcm.toBuilder().addHttpFilters(0, hcm.getHttpFilters(0)).build();
+    Listener lds = Configs.listener(hcm).toBuilder().setName("twice").setAddress(NumericRulesTest.address("0.0.0.0", 8000))
+        .build();
+    String at = LDS + ": %s: resources[0].filter_chains[0].filters[0].typed_config.http_filters[1].name: filter name"
+        + " \"envoy.filters.http.fault\" is used twice in one chain";
+    List<Message> cds = List.of(Configs.cluster("backend", 1));
+    assertEquals(List.of(at.formatted("warning") + "; Envoy loads it, but per-route config by that name is ambiguous"),
+        check(Configs.bootstrap(), List.of(lds), cds));
+    assertEquals(List.of(at.formatted("error") + " [bent layout]"), check(Configs.bootstrap(), List.of(lds), cds,
+        Profile.BENT));
+  }
+
+  @Test
   void oneFileAloneIsCheckedForWhatNeedsNoOtherFile() {
     Cluster web = Configs.cluster("web", 1);
     List<Diagnostic> problems = NodeConfigChecker.checkFile("cds.yaml", List.of(web, web, Configs.listener()));
