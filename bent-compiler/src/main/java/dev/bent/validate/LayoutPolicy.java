@@ -22,6 +22,8 @@ import java.util.Set;
  *       inotify instance; hosts commonly allow 128 per user, shared by every Envoy on the host);
  *   <li>a route to the admin interface matches only {@code /stats/prometheus} ({@link
  *       AdminRouteCheck});
+ *   <li>every route names a cluster that exists, also in RDS where Envoy loads the route and
+ *       answers 503;
  *   <li>tracer collector clusters are static, so that a bad CDS file cannot remove them;
  *   <li>HTTP filter names are unique in a chain, so that {@code typed_per_filter_config} reaches
  *       one filter.
@@ -62,6 +64,11 @@ final class LayoutPolicy {
   /** Routes to the admin interface match only the Prometheus path. */
   void adminRoutes(String file, String field, RouteConfiguration routes, Set<String> adminClusters) {
     new AdminRouteCheck(problems, adminClusters).check(file, field, routes);
+  }
+
+  /** A route, which Envoy would load, to a cluster that does not exist ({@code missing} says which). */
+  void routeToMissingCluster(String file, String missing) {
+    error(file, missing + "; Envoy would load it and answer 503, bent's output never routes to a missing cluster");
   }
 
   /** A tracer's collector cluster is one of the bootstrap's static clusters. */

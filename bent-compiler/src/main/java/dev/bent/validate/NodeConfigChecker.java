@@ -299,7 +299,7 @@ public final class NodeConfigChecker {
     CheckMemo.RouteFacts facts = memo.routes(routes);
     boolean admin = policy != null && !Collections.disjoint(facts.clusters(), adminClusters);
     if (!facts.domainsUnique() || (known != null && !known.containsAll(facts.clusters())) || admin) {
-      new RouteConfigCheck(problems, known, validated, what).check(file, field, routes);
+      new RouteConfigCheck(problems, known, validated, what, policy).check(file, field, routes);
       if (policy != null) {
         policy.adminRoutes(file, field, routes, adminClusters);
       }

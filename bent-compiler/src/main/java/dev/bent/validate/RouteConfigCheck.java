@@ -33,21 +33,27 @@ final class RouteConfigCheck {
   /** Whether the configuration being checked sets validate_clusters itself. */
   private boolean explicit;
 
+  /** bent's layout policy, or null when only Envoy's rules apply. */
+  private final LayoutPolicy policy;
+
   /** Checks domains only. */
   RouteConfigCheck(List<Diagnostic> problems) {
-    this(problems, null, false, "");
+    this(problems, null, false, "", null);
   }
 
   /**
    * @param clusters the cluster names routes may use, or null when they are not known
    * @param validated whether Envoy validates the clusters (validate_clusters, set or defaulted)
    * @param known which clusters {@code clusters} are, for messages ("static clusters", ...)
+   * @param policy bent's layout policy, which refuses what Envoy loads and answers 503 for; or null
    */
-  RouteConfigCheck(List<Diagnostic> problems, Set<String> clusters, boolean validated, String known) {
+  RouteConfigCheck(List<Diagnostic> problems, Set<String> clusters, boolean validated, String known,
+      LayoutPolicy policy) {
     this.problems = problems;
     this.clusters = clusters;
     this.validated = validated;
     this.known = known;
+    this.policy = policy;
   }
 
   /** Whether Envoy validates the clusters of {@code config}: as set, else true when inline. */
@@ -116,6 +122,8 @@ final class RouteConfigCheck {
       error(file, missing + "; Envoy refuses the route configuration (validate_clusters is true"
           + (explicit ? "" : ", the default for an inline route_config") + "): \"route: unknown cluster '"
           + cluster + "'\"");
+    } else if (policy != null) {
+      policy.routeToMissingCluster(file, missing);
     } else {
       problems.add(Diagnostic.warning(Location.of(file), missing + "; Envoy loads it (validate_clusters is false"
           + (explicit ? "" : ", the default for RDS") + ") and the route answers 503"));

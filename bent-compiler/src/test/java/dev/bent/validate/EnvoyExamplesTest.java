@@ -68,6 +68,10 @@ class EnvoyExamplesTest {
     assertTrue(report.diagnostics().get(0).toString().endsWith("resources[0].virtual_hosts[1].routes[0].route.cluster:"
         + " no cluster named \"apj\" (did you mean \"api\"?); Envoy loads it (validate_clusters is false, the"
         + " default for RDS) and the route answers 503"), report.diagnostics()::toString);
+    assertEquals(List.of("resources[0].virtual_hosts[1].routes[0].route.cluster: no cluster named \"apj\" (did you"
+        + " mean \"api\"?); Envoy would load it and answer 503, bent's output never routes to a missing cluster"
+        + " [bent layout]"), errorsOf(defect, Profile.BENT).stream().map(e -> e.substring(e.indexOf("resources[0]")))
+        .toList());
   }
 
   /** Applies {@code defect} to a copy of the examples and returns the errors of validating its target. */
