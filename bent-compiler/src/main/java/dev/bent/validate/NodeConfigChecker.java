@@ -260,8 +260,9 @@ public final class NodeConfigChecker {
 
   /**
    * An RDS file holds exactly one route configuration, named as the listener asks: {@code
-   * source/common/router/rds_impl.cc}, "Unexpected RDS resource length" and "Unexpected RDS
-   * configuration (expecting NAME)".
+   * source/common/router/rds_impl.cc} (the subscription moved to {@code
+   * source/common/rds/rds_route_config_subscription.cc} in later releases), "Unexpected RDS
+   * resource length" and "Unexpected RDS configuration (expecting NAME)".
    */
   private void rds(String file, String field, HttpConnectionManager hcm) {
     String name = hcm.getRds().getRouteConfigName();
