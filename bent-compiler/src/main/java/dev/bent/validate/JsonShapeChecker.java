@@ -130,8 +130,8 @@ final class JsonShapeChecker {
             return;
         }
         String got = value.isTextual() ? "\"" + value.asText() + "\"" : value.toString();
-        problems.add(new ParseProblem(path, "a protobuf JSON duration is seconds with an s suffix, e.g. 0.250s"
-                + " or 5s; got " + got));
+        problems.add(new ParseProblem(path, "Failed to parse duration: " + got + "; a protobuf JSON duration is"
+                + " seconds with an s suffix, e.g. 0.250s or 5s"));
     }
 
     private void mapValues(JsonNode value, Descriptors.FieldDescriptor field, String path) {
