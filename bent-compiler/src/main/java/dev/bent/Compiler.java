@@ -140,7 +140,9 @@ public final class Compiler {
         if (!selected.contains(node)) {
           selected.add(node);
         }
-      } else if (mesh.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+      } else if (!diagnostics.hasErrors()
+          && mesh.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+        // With errors already reported, the mesh may be missing what they made unreadable.
         diagnostics.error(
             Location.of(mesh.origin()),
             "no node named \"" + name + "\"" + Suggestions.didYouMean(name, byName.keySet())

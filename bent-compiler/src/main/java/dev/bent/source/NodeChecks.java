@@ -76,14 +76,17 @@ final class NodeChecks {
 
   /** A TCP port: an integer in [1, 65535], written as {@link Numbers} defines (quoted or not). */
   OptionalInt port(YamlNode node, String what) {
-    if (!isNumberText(node)) {
+    if (!looksNumeric(node)) {
       wrongType(node, what, "a port number");
       return OptionalInt.empty();
     }
+    String text = ((Scalar) node).text();
     try {
-      return OptionalInt.of((int) Numbers.integer(((Scalar) node).text(), 1, 65535));
+      return OptionalInt.of((int) Numbers.integer(text, 1, 65535));
     } catch (IllegalArgumentException e) {
-      diagnostics.error(node.location(), what + " " + e.getMessage());
+      diagnostics.error(node.location(), what + " " + (Numbers.isInteger(text)
+          ? "must be in [1, 65535], got " + Texts.shorten(text.strip())
+          : e.getMessage()));
       return OptionalInt.empty();
     }
   }
@@ -109,24 +112,33 @@ final class NodeChecks {
 
   /** A number in [0, 100]; reports and returns 100 otherwise. */
   double percent(YamlNode node, String what) {
-    if (!isNumberText(node)) {
+    if (!looksNumeric(node)) {
       wrongType(node, what, "a percentage");
       return 100;
     }
+    String text = ((Scalar) node).text();
     try {
-      return Numbers.decimal(((Scalar) node).text(), 0, 100);
+      return Numbers.decimal(text, 0, 100);
     } catch (IllegalArgumentException e) {
-      diagnostics.error(node.location(), what + " (a percentage) " + e.getMessage());
+      diagnostics.error(node.location(), what + " " + (Numbers.isDecimal(text)
+          ? "must be a percentage from 0 to 100, got " + Texts.shorten(text.strip())
+          : e.getMessage()));
       return 100;
     }
   }
 
-  /** A scalar that may hold a number: YAML typed it a number, or it is a string. */
-  private static boolean isNumberText(YamlNode node) {
-    return node instanceof Scalar scalar
-        && (scalar.type() == ScalarType.INTEGER
-            || scalar.type() == ScalarType.FLOAT
-            || scalar.type() == ScalarType.STRING);
+  /**
+   * A scalar that is written like a number (YAML typed it one, or it starts like one), so that
+   * {@link Numbers} says what is wrong with it; anything else is the wrong type.
+   */
+  private static boolean looksNumeric(YamlNode node) {
+    if (!(node instanceof Scalar scalar)) {
+      return false;
+    }
+    String text = scalar.text().strip();
+    return scalar.type() == ScalarType.INTEGER
+        || scalar.type() == ScalarType.FLOAT
+        || (scalar.type() == ScalarType.STRING && !text.isEmpty() && "+-.0123456789".indexOf(text.charAt(0)) >= 0);
   }
 
   void missing(MapNode map, String key, String what) {

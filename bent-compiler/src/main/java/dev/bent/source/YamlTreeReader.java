@@ -101,8 +101,7 @@ public final class YamlTreeReader {
     } catch (Abort e) {
       return Optional.empty();
     } catch (MarkedYAMLException e) {
-      diagnostics.error(reader.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()),
-          "invalid YAML: " + describe(e));
+      diagnostics.error(reader.at(place(e)), "invalid YAML: " + reader.describe(e));
       return Optional.empty();
     } catch (YAMLException e) {
       diagnostics.error(Location.of(origin), "invalid YAML: " + firstLine(e.getMessage()));
@@ -280,16 +279,37 @@ public final class YamlTreeReader {
     return mark == null ? Location.of(origin) : Location.of(origin, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
-  private static String describe(MarkedYAMLException e) {
+  /**
+   * Where a syntax error is reported: where the parser found it, except at the end of the text,
+   * where the construct left open (a quote, a bracket) is the place to look.
+   */
+  private static Mark place(MarkedYAMLException e) {
+    if (e.getProblemMark() == null || (atEnd(e) && e.getContextMark() != null)) {
+      return e.getContextMark();
+    }
+    return e.getProblemMark();
+  }
+
+  private static boolean atEnd(MarkedYAMLException e) {
+    String problem = String.valueOf(e.getProblem());
+    return problem.contains("end of stream") || problem.contains("<stream end>");
+  }
+
+  private String describe(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "syntax error" : firstLine(e.getProblem());
+    Mark problemMark = e.getProblemMark();
+    Mark contextMark = e.getContextMark();
+    if (atEnd(e) && contextMark != null && problemMark != null) {
+      return problem + " at " + (problemMark.getLine() + 1) + ":" + (problemMark.getColumn() + 1)
+          + " (" + firstLine(e.getContext()) + " that starts here)";
+    }
     if (e.getContext() == null) {
       return problem;
     }
-    Mark context = e.getContextMark();
-    boolean elsewhere = context != null && e.getProblemMark() != null
-        && (context.getLine() != e.getProblemMark().getLine() || context.getColumn() != e.getProblemMark().getColumn());
+    boolean elsewhere = contextMark != null && problemMark != null
+        && (contextMark.getLine() != problemMark.getLine() || contextMark.getColumn() != problemMark.getColumn());
     return problem + " (" + firstLine(e.getContext())
-        + (elsewhere ? " that starts at " + (context.getLine() + 1) + ":" + (context.getColumn() + 1) : "") + ")";
+        + (elsewhere ? " that starts at " + (contextMark.getLine() + 1) + ":" + (contextMark.getColumn() + 1) : "") + ")";
   }
 
   private static String firstLine(String message) {

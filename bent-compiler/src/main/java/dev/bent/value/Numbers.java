@@ -51,6 +51,11 @@ public final class Numbers {
         .doubleValue();
   }
 
+  /** True when {@code text} is written in this grammar's integer form. */
+  public static boolean isInteger(String text) {
+    return INTEGER.matcher(text.strip()).matches();
+  }
+
   /** True when {@code text} is written in this grammar's decimal form. */
   public static boolean isDecimal(String text) {
     return DECIMAL.matcher(text.strip()).matches();
