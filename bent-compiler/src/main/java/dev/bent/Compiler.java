@@ -129,7 +129,8 @@ public final class Compiler {
     plan.nodes().forEach(n -> byName.put(n.name(), n));
     if (requested.isEmpty()) {
       if (mesh.nodes().isEmpty() && !diagnostics.hasErrors()) {
-        diagnostics.error(Location.of(mesh.origin()), "the mesh has no nodes; nothing to compile");
+        // The mesh section's place (the top of a mesh file), so that the error has a line.
+        diagnostics.error(mesh.settings().location(), "the mesh has no nodes; nothing to compile");
       }
       return List.copyOf(byName.values());
     }

@@ -110,9 +110,6 @@ public final class MeshFileReader {
     } else if (!(nodesNode.get() instanceof Scalar s && s.isNull())) {
       check.map(nodesNode.get(), "nodes").ifPresent(m -> nodes(m, nodes));
     }
-    if (nodesNode.isPresent() && nodes.isEmpty() && !diagnostics.hasErrors()) {
-      diagnostics.error(nodesNode.get().location(), "the mesh has no nodes; nothing to compile");
-    }
     return new Mesh(origin, settings, services, nodes);
   }
 

@@ -205,7 +205,9 @@ public final class YamlTreeReader {
     if (type.equals(Tag.MERGE)) {
       fail(event.getStartMark(), "merge keys (<<) are not supported; write the keys out");
     }
-    return new Scalar(at, text, typeOf(type));
+    ScalarType scalarType = typeOf(type);
+    // A null has no text, however it was written (~, null, or nothing).
+    return new Scalar(at, scalarType == ScalarType.NULL ? "" : text, scalarType);
   }
 
   private static ScalarType typeOf(Tag tag) {

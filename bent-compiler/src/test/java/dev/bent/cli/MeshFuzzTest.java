@@ -61,9 +61,33 @@ class MeshFuzzTest {
             inner.list().ofMaxSize(3).map(l -> (Object) l),
             Arbitraries.maps(Arbitraries.of(WORDS), inner).ofMaxSize(4).map(m -> (Object) m)),
         0, 5);
-    return Arbitraries.maps(Arbitraries.of("mesh", "services", "nodes"), values)
+    Arbitrary<Object> anything = Arbitraries.maps(Arbitraries.of("mesh", "services", "nodes"), values)
+        .ofMinSize(1).ofMaxSize(3).map(m -> (Object) m);
+    return Arbitraries.oneOf(anything, meshShaped(scalars)).map(top -> render(top, 0));
+  }
+
+  /** Nodes with services and endpoints, whose values are now good, now odd. */
+  private static Arbitrary<Object> meshShaped(Arbitrary<String> odd) {
+    Arbitrary<String> address = Arbitraries.oneOf(Arbitraries.of("10.0.0.1", "10.0.0.2", "db.local"), odd);
+    Arbitrary<String> port = Arbitraries.oneOf(Arbitraries.of("80", "8080", "3000"), odd);
+    Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("a.svc", "b.svc"), odd);
+    Arbitrary<Object> endpoint = net.jqwik.api.Combinators.combine(address, port)
+        .as((a, p) -> (Object) linked("address", a, "port", p));
+    Arbitrary<Object> service = net.jqwik.api.Combinators.combine(name, endpoint.list().ofMinSize(1).ofMaxSize(2))
+        .as((n, e) -> (Object) linked("name", n, "endpoints", e));
+    return Arbitraries.maps(Arbitraries.of("a", "b", "gw"), service.list().ofMaxSize(2))
         .ofMinSize(1).ofMaxSize(3)
-        .map(top -> render(top, 0));
+        .map(nodes -> (Object) linked("nodes", nodes, null, null));
+  }
+
+  /** A map in the order written (Map.of's order changes from run to run, and so would the seed's). */
+  private static Map<String, Object> linked(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    map.put(k1, v1);
+    if (k2 != null) {
+      map.put(k2, v2);
+    }
+    return map;
   }
 
   @Property
@@ -161,7 +185,7 @@ class MeshFuzzTest {
     StringBuilder out = new StringBuilder();
     if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {
-        return "{}";
+        return pad + "{}\n";
       }
       for (Map.Entry<?, ?> e : map.entrySet()) {
         out.append(pad).append(e.getKey()).append(':');

@@ -146,4 +146,14 @@ class YamlReadingTest {
     assertEquals(List.of("mesh.yaml:3:1: error: a mesh file holds a single YAML document;"
         + " remove this second one (or its \"---\")"), Meshes.errors("nodes:\n  a:\n---\nnodes:\n"));
   }
+
+  @Test
+  void aNullAnnotationValueMeansTheSameHoweverItIsWritten() {
+    for (String empty : new String[] {"\"\"", "~", "null", ""}) {
+      Compiler.Compilation c = Meshes.compile("nodes:\n  a:\n  - name: a.svc\n"
+          + "    annotations: {fault.inject: " + empty + ", fault.abort.percent: 5}\n"
+          + "    endpoints: [{address: 10.0.0.1, port: 80}]\n");
+      assertTrue(Meshes.text(c, "a", "lds.yaml").contains("envoy.filters.http.fault"), empty);
+    }
+  }
 }
