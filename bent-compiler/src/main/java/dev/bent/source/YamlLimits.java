@@ -29,8 +29,11 @@ public final class YamlLimits {
   public static final int MAX_LINE_CHARS = 16 * 1024;
   /** The longest value (a scalar or a key), in characters, however many lines it spans. */
   public static final int MAX_VALUE_CHARS = 16 * 1024;
-  /** The deepest nesting of maps and lists. */
-  public static final int MAX_DEPTH = 1_000;
+  /**
+   * The deepest nesting of maps and lists. Reasoning: a mesh file nests about eight levels; the
+   * tree is built recursively, and a hundred levels keep it far from any thread's stack limit.
+   */
+  public static final int MAX_DEPTH = 100;
   /** How many values aliases may stand for in all (an alias to a map of 3 values stands for 4). */
   public static final long MAX_ALIASED_VALUES = 100_000;
 

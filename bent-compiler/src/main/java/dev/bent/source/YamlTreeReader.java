@@ -138,9 +138,13 @@ public final class YamlTreeReader {
     if (event instanceof ScalarEvent scalar) {
       value = scalar(scalar);
     } else if (event.is(Event.ID.MappingStart)) {
-      value = collection((CollectionStartEvent) event, Tag.MAP, () -> map(at(event.getStartMark())));
+      enter((CollectionStartEvent) event, Tag.MAP);
+      value = map(at(event.getStartMark()));
+      depth--;
     } else if (event.is(Event.ID.SequenceStart)) {
-      value = collection((CollectionStartEvent) event, Tag.SEQ, () -> list(at(event.getStartMark())));
+      enter((CollectionStartEvent) event, Tag.SEQ);
+      value = list(at(event.getStartMark()));
+      depth--;
     } else {
       throw new YAMLException("unexpected YAML event " + event.getEventId());
     }
@@ -152,18 +156,16 @@ public final class YamlTreeReader {
     return value;
   }
 
-  private YamlNode collection(CollectionStartEvent event, Tag plain, java.util.function.Supplier<YamlNode> body) {
+  /** Checks a map's or list's tag and how deep it lies. */
+  private void enter(CollectionStartEvent event, Tag plain) {
     String tag = event.getTag();
     if (tag != null && !event.getImplicit() && !tag.equals(plain.getValue())) {
       unsupportedTag(event.getStartMark(), tag);
     }
     if (++depth > YamlLimits.MAX_DEPTH) {
-      fail(event.getStartMark(), "the YAML nests deeper than " + String.format("%,d", YamlLimits.MAX_DEPTH)
+      fail(event.getStartMark(), "the YAML nests deeper than " + YamlLimits.MAX_DEPTH
           + " levels; a mesh file needs fewer than ten");
     }
-    YamlNode node = body.get();
-    depth--;
-    return node;
   }
 
   private YamlNode alias(AliasEvent alias) {

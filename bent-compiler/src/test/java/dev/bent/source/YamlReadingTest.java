@@ -100,10 +100,15 @@ class YamlReadingTest {
   }
 
   @Test
-  void nestingDeeperThanAThousandLevelsIsRefusedInBentsWords() {
+  void deepNestingIsRefusedInBentsWordsAtTheLevelTooDeep() {
     List<String> errors = Meshes.errors("nodes: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n");
-    assertEquals(List.of("mesh.yaml:1:1007: error: the YAML nests deeper than 1,000 levels;"
+    assertEquals(List.of("mesh.yaml:1:107: error: the YAML nests deeper than 100 levels;"
         + " a mesh file needs fewer than ten"), errors);
+    List<String> blocks = Meshes.errors("nodes:\n"
+        + java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> " ".repeat(i) + "k" + i + ":\n")
+            .collect(java.util.stream.Collectors.joining()));
+    assertEquals(1, blocks.size(), blocks.toString());
+    assertTrue(blocks.get(0).contains("nests deeper than 100 levels"), blocks.get(0));
   }
 
   @Test
