@@ -26,13 +26,14 @@ import picocli.CommandLine.Spec;
       "stdout as a unified diff, then a line per file missing from or extra in DIR.",
       "Exit status: 0 equal, 2 invalid mesh, 3 different."
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, WritesNothing {
   @Spec CommandSpec spec;
 
   @Mixin GoldenOptions options;
 
   @Override
   public Integer call() throws Exception {
+    options.golden();
     Compiler.Compilation compilation = GoldenFormat.compile(options.config, options.nodes);
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);

@@ -25,14 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "watch",
     sortOptions = false,
     description = {
-      "Compile a mesh file, then recompile and publish whenever it changes;",
-      "or scan ECS (--source ecs) every --interval and publish what changed.",
+      "Compile, then recompile and publish whenever the mesh changes.",
       "",
+      "Reads a mesh file (-c), or scans ECS (--source ecs) every --interval.",
       "Layout and options as for 'bent compile'. Each node whose output changed",
       "gets a new generation, swapped in with one rename that Envoy reloads.",
       "An input that does not compile is reported and publishes nothing: the",
-      "previous configuration stays live. SIGTERM or SIGINT stops it after any",
-      "publish in progress, with exit status 0."
+      "previous configuration stays live. A publish that fails (a full disk) is",
+      "retried with backoff until it completes. SIGTERM or SIGINT stops it after",
+      "any publish in progress, with exit status 0."
     })
 final class WatchCommand implements Callable<Integer> {
   /** How often the file is compared even without a change event. */
