@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class MeshFileReader {
   private static final Set<String> TOP_KEYS = Set.of("mesh", "services", "nodes");
-  private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints");
+  private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints", "routes");
   private static final Set<String> ENDPOINT_KEYS = Set.of("address", "port", "annotations");
 
   private final Diagnostics diagnostics;
@@ -141,7 +141,16 @@ public final class MeshFileReader {
           "service \"" + name.get() + "\" on node \"" + owner + "\" lists no endpoints;"
               + " a node's service needs the address and port of its application");
     }
-    name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, map.location())));
+    Optional<List<dev.bent.model.RouteEntry>> routes = Optional.empty();
+    Optional<YamlNode> routesNode = value(map, "routes");
+    if (routesNode.isPresent() && owner != null) {
+      diagnostics.error(map.entries().get("routes").keyLocation(), "routes belong to the service, not to one node:"
+          + " write them on the service's entry under \"services:\"");
+    } else if (routesNode.isPresent()) {
+      routes = Optional.of(new RouteReader(diagnostics).read(routesNode.get()));
+    }
+    Optional<List<dev.bent.model.RouteEntry>> read = routes;
+    name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, read, map.location())));
   }
 
   private void endpoint(YamlNode node, List<EndpointEntry> out) {
