@@ -114,7 +114,7 @@ public final class Resolver {
     Map<String, java.util.Set<String>> shadowDomains = new TreeMap<>();
     services.forEach(
         (name, facts) -> {
-          List<RoutePlan> routes = facts.routes.map(r -> planner.plan(name, r, facts.policy, facts.declared)).orElse(List.of());
+          List<RoutePlan> routes = facts.routes.map(r -> planner.plan(name, r, facts.policy)).orElse(List.of());
           routes.forEach(r -> r.mirror().ifPresent(m -> shadowDomains
               .computeIfAbsent(m.service(), k -> new java.util.TreeSet<>()).addAll(RoutePlanner.shadowHosts(name, r))));
           if (facts.virtual()) {

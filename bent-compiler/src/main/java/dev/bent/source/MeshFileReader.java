@@ -147,7 +147,7 @@ public final class MeshFileReader {
       diagnostics.error(map.entries().get("routes").keyLocation(), "routes belong to the service, not to one node:"
           + " write them on the service's entry under \"services:\"");
     } else if (routesNode.isPresent()) {
-      routes = Optional.of(new RouteReader(diagnostics).read(routesNode.get()));
+      routes = Optional.of(new RouteReader(diagnostics).read(name.orElse(""), routesNode.get()));
     }
     Optional<List<dev.bent.model.RouteEntry>> read = routes;
     name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, read, map.location())));

@@ -53,9 +53,15 @@ final class RouteReader {
     this.check = new NodeChecks(diagnostics);
   }
 
-  List<RouteEntry> read(YamlNode node) {
+  /** The routes of {@code service}; an empty list is reported here, where it was written. */
+  List<RouteEntry> read(String service, YamlNode node) {
     List<RouteEntry> out = new ArrayList<>();
-    for (YamlNode item : check.listOrEmpty(node, "routes")) {
+    List<YamlNode> items = check.listOrEmpty(node, "routes");
+    if (items.isEmpty()) {
+      diagnostics.error(node.location(), "service \"" + service + "\" has an empty routes list; give it at least one"
+          + " route (match: {prefix: /} takes every request) or remove \"routes\"");
+    }
+    for (YamlNode item : items) {
       check.map(item, "a route").flatMap(this::route).ifPresent(out::add);
     }
     return out;
