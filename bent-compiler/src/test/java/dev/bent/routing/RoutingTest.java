@@ -209,4 +209,16 @@ class RoutingTest {
     }
     assertTrue(Meshes.text(c, "app", "rds/gateway.yaml").contains(routed));
   }
+
+  @Test
+  void readmeRouteExampleCompiles() throws Exception {
+    String readme = java.nio.file.Files.readString(Meshes.projectRoot().resolve("README.md"));
+    int section = readme.indexOf("### Routes");
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String example = readme.substring(start, readme.indexOf("```", start));
+    String nodes = "nodes:\n" + String.join("", java.util.stream.Stream.of("1", "2", "3").map(v ->
+        "  v" + v + ":\n  - name: reviews-v" + v + ".svc\n    endpoints: [{address: 10.0.0." + v + ", port: 80}]\n").toList());
+    Compiler.Compilation c = Meshes.compile(example + nodes);
+    assertTrue(Meshes.text(c, "v1", "rds/egress.yaml").contains("request_mirror_policies"));
+  }
 }
