@@ -29,10 +29,36 @@ public final class MeshFileReader {
 
   private final Diagnostics diagnostics;
   private final NodeChecks check;
+  /** Reading an overlay: no nodes and no endpoints, which a live source owns. */
+  private final boolean overlay;
 
-  private MeshFileReader(Diagnostics diagnostics) {
+  private MeshFileReader(Diagnostics diagnostics, boolean overlay) {
     this.diagnostics = diagnostics;
     this.check = new NodeChecks(diagnostics);
+    this.overlay = overlay;
+  }
+
+  /**
+   * Reads a mesh file used as an overlay on a live source ({@code --overlay}): its {@code mesh:}
+   * section and its services' annotations and routes. Nodes and endpoints belong to the scan, so
+   * the file must have neither.
+   */
+  public static Mesh readOverlay(java.nio.file.Path file, Diagnostics diagnostics) {
+    String origin = file.toString();
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      diagnostics.error(Location.of(origin), "cannot read the overlay file: "
+          + (e instanceof java.nio.file.NoSuchFileException ? "not found" : describe(e)));
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+    }
+    MeshFileReader reader = new MeshFileReader(diagnostics, true);
+    Optional<YamlNode> root = YamlTreeReader.read(origin, text, diagnostics);
+    if (root.isEmpty() || (root.get() instanceof Scalar s && s.isNull())) {
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin, 1, 1)), List.of(), List.of());
+    }
+    return reader.mesh(origin, root.get());
   }
 
   /**
@@ -71,7 +97,7 @@ public final class MeshFileReader {
    * read, so that later steps can report their own problems in the same run.
    */
   public static Mesh parse(String origin, String text, Diagnostics diagnostics) {
-    MeshFileReader reader = new MeshFileReader(diagnostics);
+    MeshFileReader reader = new MeshFileReader(diagnostics, false);
     Location start = Location.of(origin, 1, 1);
     Optional<YamlNode> root = YamlTreeReader.read(origin, text, diagnostics);
     if (root.isEmpty()) {
@@ -100,7 +126,10 @@ public final class MeshFileReader {
             node -> check.listOrEmpty(node, "services").forEach(s -> service(s, null, services)));
     List<NodeEntry> nodes = new ArrayList<>();
     Optional<YamlNode> nodesNode = value(map, "nodes");
-    if (nodesNode.isEmpty()) {
+    if (overlay) {
+      nodesNode.ifPresent(n -> diagnostics.error(map.entries().get("nodes").keyLocation(),
+          "an overlay has no \"nodes:\": the scan owns nodes and endpoints"));
+    } else if (nodesNode.isEmpty()) {
       diagnostics.error(map.location(), "the mesh file needs \"nodes:\" (a map of node names)");
     } else if (!(nodesNode.get() instanceof Scalar s && s.isNull())) {
       check.map(nodesNode.get(), "nodes").ifPresent(m -> nodes(m, nodes));
@@ -134,6 +163,10 @@ public final class MeshFileReader {
     List<EndpointEntry> endpoints = new ArrayList<>();
     List<YamlNode> items =
         value(map, "endpoints").map(n -> check.listOrEmpty(n, "endpoints")).orElse(List.of());
+    if (overlay && !items.isEmpty()) {
+      diagnostics.error(map.entries().get("endpoints").keyLocation(),
+          "an overlay service lists no endpoints: the scan owns nodes and endpoints");
+    }
     items.forEach(e -> endpoint(e, endpoints));
     if (owner != null && items.isEmpty() && name.isPresent()) {
       diagnostics.error(
