@@ -104,6 +104,7 @@ public final class Resolver {
         facts.appEndpointsByNode.put(node.name(), read(entry, facts));
       }
     }
+    splitsFromAnnotations(services);
     int ingressPort = mesh.settings().ports().ingress();
     List<ClusterPlan> egressClusters = new ArrayList<>();
     List<VirtualHostPlan> egressHosts = new ArrayList<>();
@@ -227,6 +228,48 @@ public final class Resolver {
               + " requests to it will fail with 503");
     }
     return cluster(name, endpoints, facts, facts.declared);
+  }
+
+  /**
+   * Turns {@code split-of: V=w} annotations into the routes of virtual service V: one catch-all
+   * route that splits by weight between the services that name it, in name order.
+   *
+   * <p>Reasoning: this is the label form of a split (a team canaries from its task definition), so
+   * it must not fight routes written for V; both at once is an error (an overlay drops the labels
+   * before this, with a warning, since the operator's file wins).
+   */
+  private void splitsFromAnnotations(Map<String, ServiceFacts> services) {
+    Map<String, List<RouteEntry.Target>> shares = new TreeMap<>();
+    services.forEach((name, facts) -> facts.policy.get(AnnotationKey.SPLIT_OF).ifPresent(setting -> {
+      ValueKind.SplitShare share = (ValueKind.SplitShare) setting.value();
+      if (share.service().equals(name)) {
+        diagnostics.error(setting.location(), "service \"" + name + "\" cannot be a share of its own split");
+        return;
+      }
+      shares.computeIfAbsent(share.service(), v -> new ArrayList<>())
+          .add(new RouteEntry.Target(name, share.weight(), setting.location()));
+    }));
+    shares.forEach((virtual, targets) -> {
+      ServiceFacts facts = services.computeIfAbsent(virtual, n -> new ServiceFacts());
+      Location first = targets.get(0).location();
+      if (facts.declared == null) {
+        facts.declared = first;
+      }
+      if (facts.routes.isPresent()) {
+        diagnostics.error(first, "split-of makes \"" + virtual + "\" split by weight, but it has routes at "
+            + facts.declared + "; put the split in its routes or use split-of, not both");
+        return;
+      }
+      if (facts.hasEndpoints()) {
+        diagnostics.warning(first, "service \"" + virtual + "\" has endpoints of its own, but split-of sends"
+            + " all its requests to " + String.join(", ", targets.stream().map(RouteEntry.Target::service).toList())
+            + "; its own endpoints receive none");
+      }
+      RouteEntry.Match all = new RouteEntry.Match(
+          RouteEntry.PathKind.PREFIX, "/", first, List.of(), List.of(), List.of(), first);
+      facts.routes = Optional.of(List.of(
+          new RouteEntry(all, targets, true, Optional.empty(), Optional.empty(), List.of(), first)));
+    });
   }
 
   /**

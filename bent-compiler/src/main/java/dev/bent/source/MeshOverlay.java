@@ -32,6 +32,7 @@ import java.util.TreeMap;
  * not stop every task's init container.
  */
 public final class MeshOverlay {
+  private static final String SPLIT_OF = dev.bent.resolve.AnnotationKey.SPLIT_OF.key();
   private final Diagnostics diagnostics;
   private final boolean strict;
 
@@ -51,8 +52,10 @@ public final class MeshOverlay {
   }
 
   private Mesh merge(Mesh scan, Mesh overlay) {
+    Set<String> routed = new java.util.TreeSet<>();
+    overlay.services().stream().filter(s -> s.routes().isPresent()).forEach(s -> routed.add(s.name()));
     Map<String, ServiceEntry> services = new TreeMap<>();
-    scan.services().forEach(s -> services.put(s.name(), s));
+    scan.services().forEach(s -> services.put(s.name(), withoutSplitsOf(s, routed, overlay)));
     for (ServiceEntry added : overlay.services()) {
       ServiceEntry scanned = services.get(added.name());
       services.put(added.name(), scanned == null ? added : merge(scanned, added));
@@ -74,6 +77,27 @@ public final class MeshOverlay {
     List<Annotation> merged = new ArrayList<>(annotations.values());
     return new ServiceEntry(added.name(), merged, scanned.endpoints(),
         added.routes().isPresent() ? added.routes() : scanned.routes(), added.location());
+  }
+
+  /**
+   * Drops the {@code split-of} labels of {@code service} that name a service the overlay gives
+   * routes: the overlay's routes win.
+   */
+  private ServiceEntry withoutSplitsOf(ServiceEntry service, Set<String> routed, Mesh overlay) {
+    List<Annotation> kept = new ArrayList<>();
+    for (Annotation a : service.annotations()) {
+      String virtual = a.key().equals(SPLIT_OF) ? a.value().split("=", 2)[0].trim() : "";
+      if (routed.contains(virtual)) {
+        Location routes = overlay.services().stream().filter(s -> s.name().equals(virtual)).findFirst()
+            .orElseThrow().location();
+        report(a.location(), "split-of \"" + a.value() + "\" of service \"" + service.name() + "\" is ignored: the"
+            + " overlay gives \"" + virtual + "\" routes at " + routes + ", and the overlay wins");
+      } else {
+        kept.add(a);
+      }
+    }
+    return kept.size() == service.annotations().size() ? service
+        : new ServiceEntry(service.name(), kept, service.endpoints(), service.routes(), service.location());
   }
 
   private void report(Location at, String message) {

@@ -177,4 +177,19 @@ class RouteErrorsTest {
         + " requests with Host \"r-v1.svc-shadow\"; its ingress cannot tell them apart, so mirror to services on"
         + " different nodes");
   }
+
+  @Test
+  void splitOfAnnotationsBuildTheSplitAndMustNotFightWrittenRoutes() {
+    String shares = NODES.replace("name: r-v1.svc\n", "name: r-v1.svc\n    annotations: {split-of: r.svc=9}\n")
+        .replace("name: r-v2.svc\n", "name: r-v2.svc\n    annotations: {split-of: r.svc=1}\n");
+    String egress = Meshes.text(Meshes.compile(shares), "app", "rds/egress.yaml");
+    assertTrue(egress.contains("weight: 9") && egress.contains("weight: 1") && egress.contains("- name: r.svc"), egress);
+    error("services:\n- name: r.svc\n  routes: [{match: {prefix: /}, to: r-v1.svc}]\n" + shares,
+        "mesh.yaml:10:19: error: split-of makes \"r.svc\" split by weight, but it has routes at mesh.yaml:2:3;"
+            + " put the split in its routes or use split-of, not both");
+    error(NODES.replace("name: r-v1.svc\n", "name: r-v1.svc\n    annotations: {split-of: r-v1.svc=9}\n"),
+        "mesh.yaml:6:19: error: service \"r-v1.svc\" cannot be a share of its own split");
+    error(NODES.replace("name: r-v1.svc\n", "name: r-v1.svc\n    annotations: {split-of: r.svc}\n"),
+        "mesh.yaml:6:19: error: split-of must be <virtual service>=<weight>, such as \"reviews.svc=10\", got \"r.svc\"");
+  }
 }
