@@ -188,8 +188,8 @@ class RouteErrorsTest {
         "mesh.yaml:10:19: error: split-of makes \"r.svc\" split by weight, but it has routes at mesh.yaml:2:3;"
             + " put the split in its routes or use split-of, not both");
     error(NODES.replace("name: r-v1.svc\n", "name: r-v1.svc\n    annotations: {split-of: r-v1.svc=9}\n"),
-        "mesh.yaml:6:19: error: service \"r-v1.svc\" cannot be a share of its own split");
+        "mesh.yaml:7:19: error: service \"r-v1.svc\" cannot be a share of its own split");
     error(NODES.replace("name: r-v1.svc\n", "name: r-v1.svc\n    annotations: {split-of: r.svc}\n"),
-        "mesh.yaml:6:19: error: split-of must be <virtual service>=<weight>, such as \"reviews.svc=10\", got \"r.svc\"");
+        "mesh.yaml:7:19: error: split-of must be <virtual service>=<weight>, such as \"reviews.svc=10\", got \"r.svc\"");
   }
 }
