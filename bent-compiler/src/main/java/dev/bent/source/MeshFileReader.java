@@ -25,6 +25,7 @@ import java.util.Set;
 public final class MeshFileReader {
   private static final Set<String> TOP_KEYS = Set.of("mesh", "services", "nodes");
   private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints", "routes");
+  private static final Set<String> NODE_SERVICE_KEYS = Set.of("name", "annotations", "endpoints");
   private static final Set<String> ENDPOINT_KEYS = Set.of("address", "port", "annotations");
 
   private final Diagnostics diagnostics;
@@ -154,7 +155,14 @@ public final class MeshFileReader {
       return;
     }
     MapNode map = found.get();
-    check.onlyKnownKeys(map, "a service", SERVICE_KEYS);
+    if (owner == null) {
+      check.onlyKnownKeys(map, "a service", SERVICE_KEYS);
+    } else {
+      // "routes" under a node gets its own message below.
+      java.util.Map<String, Entry> others = new java.util.LinkedHashMap<>(map.entries());
+      others.remove("routes");
+      check.onlyKnownKeys(new MapNode(map.location(), others), "a service", NODE_SERVICE_KEYS);
+    }
     Optional<String> name = value(map, "name").flatMap(n -> check.text(n, "service name"));
     if (value(map, "name").isEmpty()) {
       check.missing(map, "name", "a service");
