@@ -119,7 +119,7 @@ public final class Resolver {
           routes.forEach(r -> r.mirror().ifPresent(m -> shadowDomains
               .computeIfAbsent(m.service(), k -> new java.util.TreeSet<>()).addAll(RoutePlanner.shadowHosts(name, r))));
           if (facts.virtual()) {
-            virtualServiceAnnotations(name, facts);
+            planner.virtualServiceAnnotations(name, facts.policy);
           } else {
             egressClusters.add(egressCluster(name, facts, ingressPort));
           }
@@ -231,56 +231,29 @@ public final class Resolver {
   }
 
   /**
-   * Turns {@code split-of: V=w} annotations into the routes of virtual service V: one catch-all
-   * route that splits by weight between the services that name it, in name order.
-   *
-   * <p>Reasoning: this is the label form of a split (a team canaries from its task definition), so
-   * it must not fight routes written for V; both at once is an error (an overlay drops the labels
-   * before this, with a warning, since the operator's file wins).
+   * Gives each virtual service named by {@code split-of} annotations its split route (see {@link
+   * SplitShares}), unless routes were written for it, which is an error.
    */
   private void splitsFromAnnotations(Map<String, ServiceFacts> services) {
-    Map<String, List<RouteEntry.Target>> shares = new TreeMap<>();
-    services.forEach((name, facts) -> facts.policy.get(AnnotationKey.SPLIT_OF).ifPresent(setting -> {
-      ValueKind.SplitShare share = (ValueKind.SplitShare) setting.value();
-      if (share.service().equals(name)) {
-        diagnostics.error(setting.location(), "service \"" + name + "\" cannot be a share of its own split");
-        return;
-      }
-      shares.computeIfAbsent(share.service(), v -> new ArrayList<>())
-          .add(new RouteEntry.Target(name, share.weight(), setting.location()));
-    }));
-    shares.forEach((virtual, targets) -> {
+    Map<String, ServicePolicy> policies = new TreeMap<>();
+    services.forEach((name, facts) -> policies.put(name, facts.policy));
+    SplitShares.collect(policies, diagnostics).forEach((virtual, route) -> {
       ServiceFacts facts = services.computeIfAbsent(virtual, n -> new ServiceFacts());
-      Location first = targets.get(0).location();
       if (facts.declared == null) {
-        facts.declared = first;
+        facts.declared = route.location();
       }
       if (facts.routes.isPresent()) {
-        diagnostics.error(first, "split-of makes \"" + virtual + "\" split by weight, but it has routes at "
+        diagnostics.error(route.location(), "split-of makes \"" + virtual + "\" split by weight, but it has routes at "
             + facts.declared + "; put the split in its routes or use split-of, not both");
         return;
       }
       if (facts.hasEndpoints()) {
-        diagnostics.warning(first, "service \"" + virtual + "\" has endpoints of its own, but split-of sends"
-            + " all its requests to " + String.join(", ", targets.stream().map(RouteEntry.Target::service).toList())
-            + "; its own endpoints receive none");
+        diagnostics.warning(route.location(), "service \"" + virtual + "\" has endpoints of its own, but split-of"
+            + " sends all its requests to " + String.join(", ", route.targets().stream().map(RouteEntry.Target::service)
+            .toList()) + "; its own endpoints receive none");
       }
-      RouteEntry.Match all = new RouteEntry.Match(
-          RouteEntry.PathKind.PREFIX, "/", first, List.of(), List.of(), List.of(), first);
-      facts.routes = Optional.of(List.of(
-          new RouteEntry(all, targets, true, Optional.empty(), Optional.empty(), List.of(), first)));
+      facts.routes = Optional.of(List.of(route));
     });
-  }
-
-  /**
-   * Annotations on a virtual service are the defaults of its routes; cluster and ingress policy
-   * stays with each target, so any other key has no effect here.
-   */
-  private void virtualServiceAnnotations(String name, ServiceFacts facts) {
-    facts.policy.nonRouteSettings().forEach(e -> diagnostics.warning(e.getValue().location(),
-        "annotation \"" + e.getKey().key() + "\" has no effect on virtual service \"" + name + "\": it has no"
-            + " cluster; set it on the services its routes lead to (only timeout and retry keys apply here,"
-            + " as defaults of its routes)"));
   }
 
   private NodePlan nodePlan(NodeEntry node, Map<String, ServiceFacts> services,

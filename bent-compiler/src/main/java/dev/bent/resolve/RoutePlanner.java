@@ -98,6 +98,17 @@ final class RoutePlanner {
         effective.route(), effective.routeSummary(), route.location().toString()));
   }
 
+  /**
+   * Annotations on a virtual service are the defaults of its routes; cluster and ingress policy
+   * stays with each target, so any other key there is reported as having no effect.
+   */
+  void virtualServiceAnnotations(String name, ServicePolicy policy) {
+    policy.nonRouteSettings().forEach(e -> diagnostics.warning(e.getValue().location(),
+        "annotation \"" + e.getKey().key() + "\" has no effect on virtual service \"" + name + "\": it has no"
+            + " cluster; set it on the services its routes lead to (only timeout and retry keys apply here,"
+            + " as defaults of its routes)"));
+  }
+
   /** Checks that {@code target} can take requests routed from {@code service}; reports why not. */
   private boolean usable(String service, String target, String what, Location at) {
     ServiceFacts facts = services.get(target);
