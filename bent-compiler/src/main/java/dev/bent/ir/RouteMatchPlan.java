@@ -1,5 +1,7 @@
 package dev.bent.ir;
 
+import dev.bent.model.RouteEntry.PathKind;
+import dev.bent.model.RouteEntry.ValueKind;
 import java.util.List;
 
 /**
@@ -12,22 +14,6 @@ public record RouteMatchPlan(
     headers = List.copyOf(headers);
     query = List.copyOf(query);
     methods = List.copyOf(methods);
-  }
-
-  /** How the path is matched. */
-  public enum PathKind {
-    PREFIX,
-    PATH,
-    REGEX
-  }
-
-  /** How a header or query-parameter value is matched. */
-  public enum ValueKind {
-    EXACT,
-    PREFIX,
-    REGEX,
-    PRESENT,
-    ABSENT
   }
 
   /** A condition on one header or query parameter; {@code value} is empty for present/absent. */

@@ -139,7 +139,7 @@ final class RoutePlanner {
 
   private static RouteMatchPlan match(RouteEntry.Match match) {
     return new RouteMatchPlan(
-        RouteMatchPlan.PathKind.valueOf(match.pathKind().name()),
+        match.pathKind(),
         match.path(),
         values(match.headers()),
         values(match.query()),
@@ -148,7 +148,7 @@ final class RoutePlanner {
 
   private static List<RouteMatchPlan.ValueMatch> values(List<RouteEntry.ValueMatch> values) {
     return values.stream()
-        .map(v -> new RouteMatchPlan.ValueMatch(v.name(), RouteMatchPlan.ValueKind.valueOf(v.kind().name()), v.value()))
+        .map(v -> new RouteMatchPlan.ValueMatch(v.name(), v.kind(), v.value()))
         .toList();
   }
 

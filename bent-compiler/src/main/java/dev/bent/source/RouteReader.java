@@ -297,8 +297,7 @@ final class RouteReader {
   }
 
   private static Optional<YamlNode> value(MapNode map, String key) {
-    Entry entry = map.entries().get(key);
-    return entry == null ? Optional.empty() : Optional.of(entry.value());
+    return MeshSettingsReader.value(map, key);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

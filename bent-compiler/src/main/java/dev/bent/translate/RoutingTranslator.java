@@ -72,7 +72,7 @@ final class RoutingTranslator {
 
   private static QueryParameterMatcher query(ValueMatch value) {
     QueryParameterMatcher.Builder query = QueryParameterMatcher.newBuilder().setName(value.name());
-    if (value.kind() == RouteMatchPlan.ValueKind.PRESENT) {
+    if (value.kind() == dev.bent.model.RouteEntry.ValueKind.PRESENT) {
       query.setPresentMatch(true);
     } else {
       query.setStringMatch(string(value));
