@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
 /**
  * Describes the routes of a routed service for {@code bent explain}: each route's match, its
  * targets with their weights and shares, its mirror, rewrite, and its timeout and retry values with
- * where each came from (the route, the service's annotation, or the default).
+ * where each value written for it came from (the route or the service's annotation).
  */
 final class RouteExplainer {
   private RouteExplainer() {}
@@ -29,9 +29,7 @@ final class RouteExplainer {
               + " (copies carry Host <host>-shadow; replies are dropped)"));
       line.accept(indent + 1, policy(route));
       for (PolicyValue value : route.policyOrigins()) {
-        if (!value.origin().equals("default")) {
-          line.accept(indent + 2, value.key() + " = " + value.value() + "  (" + value.origin() + ")");
-        }
+        line.accept(indent + 2, value.key() + " = " + value.value() + "  (" + value.origin() + ")");
       }
     }
     if (routes.isEmpty() || !routes.get(routes.size() - 1).match().catchesAll()) {

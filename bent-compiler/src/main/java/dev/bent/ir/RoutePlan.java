@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * One resolved route of a routed service: its match, the clusters that share its requests (each
  * with the Host the request carries there), an optional mirror, an optional prefix rewrite, and its
- * timeout and retries with where each value came from.
+ * timeout and retries with where each value written for them came from.
  */
 public record RoutePlan(
     RouteMatchPlan match,

@@ -57,10 +57,10 @@ final class ServicePolicy {
     return settings.entrySet().stream().filter(e -> !ROUTE_KEYS.contains(e.getKey())).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
   }
 
-  /** The route keys with their effective values and origins, as {@link #summary} gives them. */
+  /** The route keys that were written somewhere, with their values and origins as {@link #summary} gives them. */
   List<PolicyValue> routeSummary() {
     return summary().stream()
-        .filter(v -> ROUTE_KEYS.contains(AnnotationKey.named(v.key()).orElseThrow()))
+        .filter(v -> AnnotationKey.named(v.key()).filter(k -> ROUTE_KEYS.contains(k) && has(k)).isPresent())
         .toList();
   }
 

@@ -217,6 +217,6 @@ class RoutingTest {
     int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
     String example = readme.substring(start, readme.indexOf("```", start));
     Compiler.Compilation c = Meshes.compile(example);
-    assertTrue(Meshes.text(c, "v1", "rds/egress.yaml").contains("request_mirror_policies"));
+    assertTrue(Meshes.text(c, "reviews-v1", "rds/egress.yaml").contains("request_mirror_policies"));
   }
 }
