@@ -1,0 +1,28 @@
+package dev.bent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bent.Meshes;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The routing sample's output passes bent validate, node by node, as a user would run it. */
+class RoutingOutputValidatesTest {
+  @TempDir Path tmp;
+
+  @Test
+  void everyNodeOfTheRoutingSampleIsValidForEnvoy() {
+    Path out = tmp.resolve("out");
+    String mesh = Meshes.projectRoot().resolve("samples/routing.yaml").toString();
+    CliRun compile = CliRun.of("compile", "-c", mesh, "-o", out.toString(), "--envoy-dir", "/etc/envoy");
+    assertEquals(0, compile.exitCode(), compile.toString());
+    for (String node : List.of("edge", "productpage", "reviews-v1", "reviews-v2", "reviews-v3")) {
+      CliRun validate = CliRun.of("validate", out.resolve(node).toString());
+      assertEquals(0, validate.exitCode(), validate.toString());
+      assertTrue(validate.err().contains(": valid"), validate.toString());
+    }
+  }
+}
