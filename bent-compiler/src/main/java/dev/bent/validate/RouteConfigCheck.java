@@ -61,6 +61,7 @@ final class RouteConfigCheck {
           names.add(action.getCluster());
         }
         action.getWeightedClusters().getClustersList().forEach(c -> names.add(c.getName()));
+        action.getRequestMirrorPoliciesList().forEach(m -> names.add(m.getCluster()));
       }
     }
     names.remove("");
@@ -76,6 +77,12 @@ final class RouteConfigCheck {
     for (int w = 0; w < weighted.size(); w++) {
       if (!weighted.get(w).getName().isEmpty()) {
         known(file, at + ".weighted_clusters.clusters[" + w + "].name", weighted.get(w).getName());
+      }
+    }
+    var mirrors = action.getRequestMirrorPoliciesList();
+    for (int m = 0; m < mirrors.size(); m++) {
+      if (!mirrors.get(m).getCluster().isEmpty()) {
+        known(file, at + ".request_mirror_policies[" + m + "].cluster", mirrors.get(m).getCluster());
       }
     }
   }

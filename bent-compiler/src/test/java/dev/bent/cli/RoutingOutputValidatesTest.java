@@ -25,4 +25,22 @@ class RoutingOutputValidatesTest {
       assertTrue(validate.err().contains(": valid"), validate.toString());
     }
   }
+
+  @Test
+  void aMirrorToAClusterThatIsNotThereIsFound() throws Exception {
+    Path out = tmp.resolve("out");
+    String mesh = Meshes.projectRoot().resolve("samples/routing.yaml").toString();
+    assertEquals(0, CliRun.of("compile", "-c", mesh, "-o", out.toString(), "--envoy-dir", "/etc/envoy").exitCode());
+    Path node = tmp.resolve("copy");
+    java.nio.file.Files.createDirectories(node.resolve("rds"));
+    for (String file : List.of("bootstrap.yaml", "lds.yaml", "cds.yaml", "rds/ingress.yaml", "rds/egress.yaml")) {
+      String text = java.nio.file.Files.readString(out.resolve("productpage").resolve(file));
+      java.nio.file.Files.writeString(node.resolve(file), file.equals("rds/egress.yaml")
+          ? text.replace("- cluster: reviews-v3.svc", "- cluster: reviews-v4.svc") : text);
+    }
+    CliRun validate = CliRun.of("validate", node.toString());
+    assertTrue(validate.exitCode() != 0, validate.toString());
+    assertTrue(validate.toString().contains("request_mirror_policies[0].cluster: no cluster named \"reviews-v4.svc\""),
+        validate.toString());
+  }
 }
