@@ -122,6 +122,10 @@ class EcsOverlayTest {
         "--envoy-dir", "/etc/envoy");
     assertEquals(0, live.exitCode(), live.toString());
     assertEquals(files(temp.resolve("offline")), files(temp.resolve("live")));
+    CliRun explain = CliRun.of("explain", "-c", mesh.toString(), "--node", "a1");
+    assertEquals(0, explain.exitCode(), explain.toString());
+    assertTrue(explain.out().contains("    api.svc (virtual service) -> by route, first match wins\n"
+        + "      route 1: prefix /echo/, header x-team starting with \"pay\""), explain.out());
   }
 
   @Test
