@@ -115,7 +115,14 @@ final class RouteConfigCheck {
     var mirrors = action.getRequestMirrorPoliciesList();
     for (int m = 0; m < mirrors.size(); m++) {
       if (!mirrors.get(m).getCluster().isEmpty()) {
-        known(file, at + ".request_mirror_policies[" + m + "].cluster", mirrors.get(m).getCluster());
+        String missing = at + ".request_mirror_policies[" + m + "].cluster";
+        String cluster = mirrors.get(m).getCluster();
+        if (!clusters.contains(cluster) && !validated && policy == null) {
+          problems.add(Diagnostic.warning(Location.of(file), missing + ": no cluster named \"" + cluster + "\"" + known
+              + Suggestions.didYouMean(cluster, clusters) + "; Envoy loads it and mirrors nothing"));
+        } else {
+          known(file, missing, cluster);
+        }
       }
     }
   }
