@@ -31,6 +31,7 @@ public final class WatchStatus {
   private long compiles;
   private long publishes;
   private double lastSuccessSeconds;
+  private WatchedSource.Valve valve = new WatchedSource.Valve(0, 0);
   private Health health = new Health(false, "starting: the first compile has not finished");
 
   public WatchStatus(Clock clock) {
@@ -56,6 +57,11 @@ public final class WatchStatus {
     health = new Health(true, "ok");
   }
 
+  /** The scan valve's counters after the latest read. */
+  synchronized void valve(WatchedSource.Valve valve) {
+    this.valve = valve;
+  }
+
   /** The latest input was not published; the previous output stays live. */
   synchronized void failed(Failure failure, String reason) {
     failures.merge(failure, 1L, Long::sum);
@@ -69,7 +75,7 @@ public final class WatchStatus {
   synchronized Snapshot snapshot() {
     return new Snapshot(
         compiles, Map.copyOf(failures), publishes, lastSuccessSeconds,
-        compileSeconds.snapshot(), publishSeconds.snapshot());
+        compileSeconds.snapshot(), publishSeconds.snapshot(), valve);
   }
 
   /** Every metric at one moment, for rendering. */
@@ -79,5 +85,6 @@ public final class WatchStatus {
       long publishes,
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,
-      Histogram.Snapshot publishSeconds) {}
+      Histogram.Snapshot publishSeconds,
+      WatchedSource.Valve valve) {}
 }

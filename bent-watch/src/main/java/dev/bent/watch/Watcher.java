@@ -81,6 +81,7 @@ public final class Watcher {
     try {
       Diagnostics diagnostics = new Diagnostics();
       Mesh mesh = source.read(diagnostics);
+      status.valve(source.valve());
       Compiler.Compilation compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
       if (!compilation.warnings().equals(lastWarnings)) {
         // Reasoning: the same warnings at every save would bury the lines that matter.
