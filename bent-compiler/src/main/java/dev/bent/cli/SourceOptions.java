@@ -3,6 +3,7 @@ package dev.bent.cli;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsOptions;
 import dev.bent.source.ecs.EcsSource;
+import dev.bent.source.ecs.OwnTask;
 import dev.bent.source.ecs.ScanStabilizer;
 import java.io.IOException;
 import java.net.URI;
@@ -81,6 +82,15 @@ public final class SourceOptions {
       throw new ParameterException(cli, "--source must be file or ecs, got \"" + kind + "\"");
     }
     return kind;
+  }
+
+  /**
+   * Opens the chosen source for compiling; with {@code ownTask} (--node auto) and a mesh snapshot
+   * (not a scan), this task's own node comes from its task metadata ({@link OwnTask}).
+   */
+  public MeshSource open(String kind, CommandLine cli, boolean ownTask) throws IOException {
+    MeshSource source = open(kind, cli);
+    return ownTask && !kind.equals(ECS) ? OwnTask.over(source, System.getenv()) : source;
   }
 
   /** Opens the chosen source after checking that the options fit it. */

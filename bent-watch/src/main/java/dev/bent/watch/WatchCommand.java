@@ -98,7 +98,8 @@ final class WatchCommand implements Callable<Integer> {
   private WatchedSource openSource() throws java.io.IOException {
     String kind = sourceOptions.kind(SourceOptions.FILE, spec.commandLine());
     if (kind.equals(SourceOptions.FILE)) {
-      return FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
+      WatchedSource file = FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
+      return options.auto() ? new OwnTaskSource(file, System.getenv()) : file;
     }
     return new PollingSource(sourceOptions.open(kind, spec.commandLine()), "ecs scan", interval, nodes);
   }
