@@ -32,6 +32,11 @@ final class WatchProcess implements AutoCloseable {
 
   /** Starts {@code bent <args>} in {@code workDir} (args begin with the command, e.g. "watch"). */
   static WatchProcess start(Path workDir, String... args) throws IOException {
+    return start(workDir, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code env} added to this process's environment. */
+  static WatchProcess start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Reasoning: C1 only, the serial collector and no verification of our own classes start a
@@ -48,6 +53,7 @@ final class WatchProcess implements AutoCloseable {
     command.addAll(List.of(args));
     Path stderr = Files.createTempFile(workDir, "stderr-", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().putAll(env);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.redirectError(stderr.toFile());
     return new WatchProcess(builder.start(), stderr);
