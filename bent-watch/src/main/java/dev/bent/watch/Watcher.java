@@ -82,7 +82,15 @@ public final class Watcher {
       Diagnostics diagnostics = new Diagnostics();
       Mesh mesh = source.read(diagnostics);
       status.valve(source.valve());
-      Compiler.Compilation compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+      Compiler.Compilation compilation;
+      if (mesh.nodes().isEmpty() && nodes.isEmpty()) {
+        // Reasoning: a live source scaled to zero is a valid state, not an error that keeps
+        // /healthz at 503; there is simply no node to write.
+        diagnostics.throwIfErrors();
+        compilation = new Compiler.Compilation(java.util.Map.of(), diagnostics.warnings());
+      } else {
+        compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+      }
       if (!compilation.warnings().equals(lastWarnings)) {
         // Reasoning: the same warnings at every save would bury the lines that matter.
         log.warnings(compilation.warnings());
