@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 final class PollingSource implements WatchedSource {
   private final MeshSource source;
   private final String name;
-  private final Duration interval;
   private final List<String> wantedNodes;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final ScanSchedule schedule;
@@ -37,7 +36,6 @@ final class PollingSource implements WatchedSource {
   PollingSource(MeshSource source, String name, Duration interval, List<String> wantedNodes) {
     this.source = source;
     this.name = name;
-    this.interval = interval;
     this.wantedNodes = List.copyOf(wantedNodes);
     this.schedule = new ScanSchedule(interval, n -> ThreadLocalRandom.current().nextLong(n));
   }
