@@ -6,7 +6,7 @@ import dev.bent.model.Mesh;
 import dev.bent.resolve.Credentials;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsSource;
-import dev.bent.source.ecs.ScanSchedule;
+import dev.bent.source.ScanSchedule;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;

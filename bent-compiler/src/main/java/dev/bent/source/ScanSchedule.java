@@ -1,4 +1,4 @@
-package dev.bent.source.ecs;
+package dev.bent.source;
 
 import java.time.Duration;
 import java.util.function.LongUnaryOperator;

@@ -1,4 +1,4 @@
-package dev.bent.source.ecs;
+package dev.bent.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
