@@ -34,18 +34,18 @@ class EcsWatchTest {
       try (PollingSource source = new PollingSource(ecsSource, "ecs scan", Duration.ofSeconds(1), List.of())) {
         Watcher watcher = new Watcher(source, List.of(), OutputLayout.of(dir, null, false), status,
             new WatchLog(new PrintWriter(log, true)));
-        assertTrue(watcher.cycle(), log.toString());
+        assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), log.toString());
         String before = Files.readString(dir.resolve("b1/cds.yaml"));
         ecs.removeTask("prod", "b1");
         ecs.removeTask("prod", "b2");
-        assertTrue(watcher.cycle(), log.toString());
-        assertTrue(watcher.cycle(), log.toString());
+        assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), log.toString());
+        assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), log.toString());
         assertEquals(before, Files.readString(dir.resolve("b1/cds.yaml")), "held: nothing changed");
         assertTrue(log.toString().contains("kept until 3 consecutive scans agree"), log.toString());
         String metrics = MetricsPage.render(status.snapshot());
         assertTrue(metrics.contains("bent_scan_holds_total 2\n"), metrics);
         assertTrue(metrics.contains("bent_scan_held_tasks 2\n"), metrics);
-        assertTrue(watcher.cycle(), "scale to zero is a valid state once scans agree: " + log);
+        assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), "scale to zero is a valid state once scans agree: " + log);
         assertTrue(status.health().ok(), status.health().reason());
         assertTrue(log.toString().contains("3 consecutive scans agree that 2 tasks are gone"), log.toString());
       }
