@@ -1,6 +1,8 @@
 package dev.bent.watch;
 
+import dev.bent.write.NodeDirectories;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +17,10 @@ import java.util.TreeSet;
  * Decides when the directory of a node that left the mesh is removed, for a watch that writes every
  * node: a node absent from every publish for {@code grace} is retired.
  *
- * <p>After each successful publish, {@link #due} gets the nodes just published and the node
- * directories bent owns (its manifest; never anything bent did not write), and returns those to
- * remove now. A node that comes back before its grace period ends starts over.
+ * <p>After each successful publish, {@link #retire} compares the nodes just published with the
+ * node directories bent owns there (its {@code .bent-nodes} manifest, {@link NodeDirectories}:
+ * never anything bent did not write) and removes those whose node has been absent from every
+ * publish for the whole grace period. A node that comes back before then starts over.
  *
  * <p>Reasoning: the grace period lets a task that is stopping drain (its Envoy may still be
  * serving from that directory) and rides out a source that misses a node for a few scans; a
@@ -26,12 +29,6 @@ import java.util.TreeSet;
 final class NodeRetirement {
   /** The default grace period: ten minutes. */
   static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
-
-  /** Removes one node directory that bent owns. */
-  @FunctionalInterface
-  interface Remover {
-    void remove(String node) throws IOException;
-  }
 
   private final Duration grace;
   private final Clock clock;
@@ -57,6 +54,26 @@ final class NodeRetirement {
       }
     }
     return out;
+  }
+
+  /**
+   * After a publish of every node into {@code output}: removes the node directories bent owns
+   * there ({@link NodeDirectories}) whose nodes have been absent for the grace period; returns
+   * their names.
+   */
+  List<String> retire(Set<String> published, Path output) throws IOException {
+    NodeDirectories directories = NodeDirectories.of(output, NodeDirectories.Kind.GENERATIONS);
+    List<String> removed = new ArrayList<>();
+    for (String node : due(published, directories.owned())) {
+      directories.remove(node);
+      retired(node);
+      removed.add(node);
+    }
+    return removed;
+  }
+
+  Duration grace() {
+    return grace;
   }
 
   /** Forgets {@code node} once its directory is removed. */
