@@ -1,5 +1,6 @@
 package dev.bent.cli;
 
+import dev.bent.source.MeshOverlay;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsOptions;
 import dev.bent.source.ecs.EcsSource;
@@ -75,6 +76,13 @@ public final class SourceOptions {
   @Option(names = "--strict", description = "A bad ECS label fails the run instead of being ignored with a warning.")
   boolean strict;
 
+  @Option(
+      names = "--overlay",
+      paramLabel = "FILE",
+      description = "With --source ecs: a mesh file whose mesh: section and services' annotations and routes"
+          + " are merged into the scan (the scan keeps nodes and endpoints; the overlay wins a conflict).")
+  Path overlay;
+
   /** The source kind, {@code fallback} when --source is not given. */
   public String kind(String fallback, CommandLine cli) {
     String kind = source == null ? fallback : source;
@@ -111,7 +119,8 @@ public final class SourceOptions {
     }
     EcsOptions options = new EcsOptions(clusters, Optional.ofNullable(region), Optional.ofNullable(endpoint),
         includeUnhealthy, includePending, strict, healthyOnly);
-    return EcsSource.create(options, stabilizerSettings(cli));
+    MeshSource scan = EcsSource.create(options, stabilizerSettings(cli));
+    return overlay == null ? scan : MeshOverlay.over(scan, overlay, strict);
   }
 
   private ScanStabilizer.Settings stabilizerSettings(CommandLine cli) {
@@ -173,13 +182,20 @@ public final class SourceOptions {
     if (vanishScans != null) {
       given.add("--vanish-scans");
     }
+    if (overlay != null) {
+      given.add("--overlay");
+    }
     return given;
   }
 
   /** Closes a source that holds resources (the ECS client's connections). */
   public static void close(MeshSource source) {
-    if (source instanceof EcsSource ecs) {
-      ecs.close();
+    if (source instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing releases connections only; there is nothing left to save.
+      }
     }
   }
 }

@@ -41,17 +41,27 @@ public final class OwnTask {
 
   /** {@code snapshot} with the task's own node taken from the metadata endpoint named in {@code env}. */
   public static MeshSource over(MeshSource snapshot, Map<String, String> env) {
-    return new MeshSource() {
-      @Override
-      public Mesh read(Set<String> wantedNodes, Diagnostics diagnostics) throws IOException {
-        return merge(snapshot.read(wantedNodes, diagnostics), env, diagnostics);
-      }
+    return new Over(snapshot, Map.copyOf(env));
+  }
 
-      @Override
-      public Path baseDirectory() {
-        return snapshot.baseDirectory();
+  /** The snapshot source with the own node merged in; closing it closes the snapshot source. */
+  private record Over(MeshSource snapshot, Map<String, String> env) implements MeshSource, AutoCloseable {
+    @Override
+    public Mesh read(Set<String> wantedNodes, Diagnostics diagnostics) throws IOException {
+      return merge(snapshot.read(wantedNodes, diagnostics), env, diagnostics);
+    }
+
+    @Override
+    public Path baseDirectory() {
+      return snapshot.baseDirectory();
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (snapshot instanceof AutoCloseable closeable) {
+        closeable.close();
       }
-    };
+    }
   }
 
   /**
