@@ -54,7 +54,8 @@ final class WatchCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       description = {
         "With --source ecs: scan this often; with -c s3://bucket/key: ask S3",
-        "this often whether the snapshot changed; give or take a tenth (default: ${DEFAULT-VALUE})."
+        "this often whether the snapshot changed; give or take a tenth, later after",
+        "failures (default: ${DEFAULT-VALUE})."
       })
   Duration interval;
 
@@ -115,12 +116,12 @@ final class WatchCommand implements Callable<Integer> {
   /** The file source watches the mesh file; the ECS source is scanned every --interval. */
   private WatchedSource openSource() throws java.io.IOException {
     String kind = sourceOptions.kind(SourceOptions.FILE, spec.commandLine());
-    if (kind.equals(SourceOptions.FILE) && sourceOptions.snapshot(spec.commandLine()).isPresent()) {
-      return new SnapshotSource((S3MeshSource) sourceOptions.open(kind, spec.commandLine()), interval, nodes);
-    }
     if (kind.equals(SourceOptions.FILE)) {
-      WatchedSource file = FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
-      return options.auto() ? new OwnTaskSource(file, System.getenv()) : file;
+      WatchedSource snapshot = sourceOptions.snapshot(spec.commandLine()).isPresent()
+          ? new SnapshotSource((S3MeshSource) sourceOptions.open(kind, spec.commandLine()), interval, nodes)
+          : FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
+      // With --node auto, this task's own node comes from its task metadata at every read.
+      return options.auto() ? new OwnTaskSource(snapshot, System.getenv()) : snapshot;
     }
     return new PollingSource(sourceOptions.open(kind, spec.commandLine()), "ecs scan", interval, nodes);
   }
