@@ -75,7 +75,7 @@ final class ScanCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "15s",
       converter = DurationConverter.class,
-      description = "With --watch: scan this often, give or take a tenth (default: ${DEFAULT-VALUE}).")
+      description = "With --watch: scan this often, give or take a tenth, later after failed scans (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
   @Override

@@ -1,18 +1,23 @@
 package dev.bent.source;
 
+import dev.bent.diag.Diagnostic;
 import dev.bent.diag.InvalidInputException;
 import dev.bent.diag.IoFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The scanner loop of {@code bent scan --watch}: a {@link SnapshotScanner} scan and publish every
- * interval, give or take a random tenth, until {@link #stop}. A scan that fails or does not
- * compile publishes nothing: the target keeps the last good snapshot.
+ * The scanner loop of {@code bent scan --watch}: a {@link SnapshotScanner} scan and publish on the
+ * {@link ScanSchedule} (every interval, give or take a random tenth; after failed scans
+ * exponentially later; the first scan after a random part of a tenth of the interval), until
+ * {@link #stop}. A scan that fails or does not compile publishes nothing: the target keeps the last
+ * good snapshot. The scan's warnings (bad labels, tasks held back by the ECS source's valve) are
+ * logged whenever they differ from the previous scan's.
  *
  * <p>Reasoning: the jitter keeps two scanners started together from scanning in the same second
  * forever after; they need not be in phase, because the target compares with what it holds and
@@ -21,20 +26,24 @@ import java.util.function.Consumer;
 public final class ScanLoop {
   private final SnapshotScanner scanner;
   private final SnapshotTarget target;
-  private final Duration interval;
+  private final ScanSchedule schedule;
   private final Consumer<String> log;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private List<Diagnostic> lastWarnings = List.of();
 
   /** A loop that publishes to {@code target} every {@code interval}, one line per scan to {@code log}. */
   public ScanLoop(SnapshotScanner scanner, SnapshotTarget target, Duration interval, Consumer<String> log) {
     this.scanner = scanner;
     this.target = target;
-    this.interval = interval;
+    this.schedule = new ScanSchedule(interval, n -> ThreadLocalRandom.current().nextLong(n));
     this.log = log;
   }
 
-  /** Scans and publishes now, then every interval, until {@link #stop}. */
+  /** Scans and publishes after the schedule's first delay, then on the schedule, until {@link #stop}. */
   public void run() throws InterruptedException {
+    if (stopped.await(schedule.firstDelayMillis(), TimeUnit.MILLISECONDS)) {
+      return;
+    }
     do {
       once();
     } while (!stopped.await(nextWaitMillis(), TimeUnit.MILLISECONDS));
@@ -49,7 +58,9 @@ public final class ScanLoop {
   void once() {
     try {
       SnapshotScanner.Snapshot snapshot = scanner.scan();
+      warnings(snapshot.diagnostics().warnings());
       SnapshotTarget.Publication publication = SnapshotScanner.publish(snapshot, target);
+      schedule.scanned(true);
       log.accept(describe(publication, snapshot));
     } catch (InvalidInputException e) {
       StringBuilder text = new StringBuilder("the scan does not compile; " + target.name()
@@ -57,8 +68,21 @@ public final class ScanLoop {
       e.diagnostics().stream().filter(dev.bent.diag.Diagnostic::isError).limit(10)
           .forEach(d -> text.append("\n  ").append(d));
       log.accept(text.toString());
+      schedule.scanned(true);
     } catch (IOException e) {
-      log.accept("scan or publish failed: " + IoFailure.describe(e) + "; " + target.name() + " keeps its snapshot");
+      schedule.scanned(false);
+      log.accept("scan or publish failed: " + IoFailure.describe(e) + "; " + target.name() + " keeps its snapshot"
+          + (schedule.failures() > 1 ? " (" + schedule.failures() + " failures in a row; waiting longer)" : ""));
+    }
+  }
+
+  private void warnings(List<Diagnostic> warnings) {
+    if (!warnings.equals(lastWarnings)) {
+      warnings.stream().limit(20).forEach(w -> log.accept(w.toString()));
+      if (warnings.size() > 20) {
+        log.accept("... and " + (warnings.size() - 20) + " more warnings");
+      }
+      lastWarnings = warnings;
     }
   }
 
@@ -72,8 +96,6 @@ public final class ScanLoop {
   }
 
   long nextWaitMillis() {
-    long millis = interval.toMillis();
-    long jitter = millis / 10;
-    return jitter == 0 ? millis : millis - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+    return schedule.nextDelayMillis();
   }
 }

@@ -3,8 +3,10 @@ package dev.bent.watch;
 import dev.bent.diag.Diagnostics;
 import dev.bent.model.Mesh;
 import dev.bent.resolve.Credentials;
+import dev.bent.source.ScanSchedule;
 import dev.bent.source.s3.S3MeshSource;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -14,9 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A mesh snapshot in S3 as a {@link WatchedSource}: polled every {@code interval}, give or take a
- * random tenth, with a conditional GET. An unchanged snapshot costs one 304 answer and no compile;
- * only a new ETag wakes the watch loop.
+ * A mesh snapshot in S3 as a {@link WatchedSource}: polled with a conditional GET on the {@link
+ * ScanSchedule} (every {@code interval}, give or take a random tenth; later after failed polls; the
+ * first read after a random part of a tenth of the interval). An unchanged snapshot costs one 304
+ * answer and no compile; only a new ETag wakes the watch loop.
  *
  * <p>A snapshot that does not exist yet is waited for: the first read reports it (so /healthz says
  * why nothing is written yet) and polling goes on until it appears. A failed poll (S3 not
@@ -24,16 +27,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class SnapshotSource implements WatchedSource {
   private final S3MeshSource source;
-  private final Duration interval;
   private final List<String> wantedNodes;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final ScanSchedule schedule;
+  private boolean started;
   private IOException failure;
   private boolean recovering;
 
   SnapshotSource(S3MeshSource source, Duration interval, List<String> wantedNodes) {
     this.source = source;
-    this.interval = interval;
     this.wantedNodes = List.copyOf(wantedNodes);
+    this.schedule = new ScanSchedule(interval, n -> ThreadLocalRandom.current().nextLong(n));
   }
 
   @Override
@@ -48,6 +52,10 @@ final class SnapshotSource implements WatchedSource {
 
   @Override
   public Mesh read(Diagnostics diagnostics) throws IOException {
+    if (!started) {
+      started = true;
+      awaitFirstPoll();
+    }
     if (failure != null) {
       IOException e = failure;
       failure = null;
@@ -66,11 +74,13 @@ final class SnapshotSource implements WatchedSource {
     while (!closed.await(nextWaitMillis(), TimeUnit.MILLISECONDS)) {
       try {
         S3MeshSource.Poll poll = source.poll();
+        schedule.scanned(true);
         if (poll != S3MeshSource.Poll.UNCHANGED || recovering) {
           recovering = false;
           return true;
         }
       } catch (IOException e) {
+        schedule.scanned(false);
         failure = e;
         recovering = true;
         return true;
@@ -80,9 +90,18 @@ final class SnapshotSource implements WatchedSource {
   }
 
   long nextWaitMillis() {
-    long millis = interval.toMillis();
-    long jitter = millis / 10;
-    return jitter == 0 ? millis : millis - jitter + ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+    return schedule.nextDelayMillis();
+  }
+
+  private void awaitFirstPoll() throws IOException {
+    try {
+      if (closed.await(schedule.firstDelayMillis(), TimeUnit.MILLISECONDS)) {
+        throw new InterruptedIOException("stopped before the first poll");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted before the first poll");
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.bent.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bent.source.s3.LocalS3;
@@ -98,5 +99,22 @@ class SnapshotWatchTest {
     s3.put("fleet", "prod/mesh.yaml", MeshVersions.mesh(2, 3));
     await(() -> Files.exists(dir.resolve("out/n02/bootstrap.yaml")), "the change to be compiled");
     assertEquals(Set.of("s3:GetObject"), s3.observed("sidecar"));
+  }
+
+  @Test
+  void failedPollsWaitExponentiallyLonger() throws Exception {
+    LocalS3 gone = LocalS3.start();
+    S3MeshSource unreachable = new S3MeshSource(S3Snapshots.create(gone.settings("sidecar")), SNAPSHOT);
+    gone.close();
+    try (SnapshotSource source = new SnapshotSource(unreachable, Duration.ofMillis(100), List.of())) {
+      long first = source.nextWaitMillis();
+      assertTrue(first >= 90 && first <= 110, "before any failure: " + first);
+      for (int i = 0; i < 3; i++) {
+        assertTrue(source.awaitChange(), "a failed poll wakes the loop");
+        assertThrows(java.io.IOException.class, () -> source.read(new dev.bent.diag.Diagnostics()));
+      }
+      long wait = source.nextWaitMillis();
+      assertTrue(wait >= 400 && wait <= 800, "after 3 failed polls: " + wait);
+    }
   }
 }
