@@ -75,7 +75,7 @@ sync
 before="rm -rf '$work/copy'; sync"
 run "cp -r of the output, then sync" sh -c "cp -r '$work/out' '$work/copy' && sync"
 copy=$median
-echo "  compile / cp -r + sync: $(ratio "$big" "$copy") wall (goal <= 3x), compile CPU $bigcpu s; peak RSS ${bigpeak} MiB (goal <= 512)"
+echo "  compile / cp -r + sync: $(ratio "$big" "$copy") wall (goal <= 3x), $(ratio "$bigcpu" "$cpu") CPU; peak RSS ${bigpeak} MiB (goal <= 512)"
 
 if [ "${WATCH:-1}" != 0 ]; then
   echo "3. watch, one endpoint change at 1,000 nodes"
