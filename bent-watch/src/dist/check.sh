@@ -6,7 +6,8 @@
 #   2. a jar the archive was not made for runs without it and without a word about it (and so
 #      does the JVM OTHER_JAVA, when set);
 #   3. the distribution tarball, unpacked into an empty directory, compiles the sample with no
-#      `java` on the PATH and JAVA_HOME unset, on its own runtime, using its archive.
+#      `java` on the PATH and JAVA_HOME unset, on its own runtime, using its archive, and carries
+#      the LICENSE.
 # Usage: bent-watch/src/dist/check.sh [PROJECT_ROOT]
 set -eu
 root=$(cd "${1:-$(dirname "$0")/../../..}" && pwd)
@@ -60,3 +61,7 @@ done
 cmp -s "$work/empty/out/alpha/bootstrap.yaml" "$work/run/out/alpha/bootstrap.yaml" \
   || fail "the distribution and the checkout wrote different bytes"
 echo "the distribution compiles with no java on the PATH and JAVA_HOME unset, using its archive"
+if [ -f "$root/LICENSE" ]; then
+  cmp -s "$dist/LICENSE" "$root/LICENSE" || fail "the distribution does not carry LICENSE"
+  echo "the distribution carries LICENSE"
+fi

@@ -32,6 +32,7 @@ public final class Bent implements Runnable {
     CommandLine cli = new CommandLine(new Bent());
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(Bent::usageError);
+    ScanCommand.liveSourcesOnly(cli.getSubcommands().get("scan").getCommandSpec());
     return cli;
   }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "stdout as a unified diff, then a line per file missing from or extra in DIR.",
       "Exit status: 0 equal, 2 invalid mesh, 3 different."
     })
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, WritesNothing {
   @Spec CommandSpec spec;
 
   @Mixin GoldenOptions options;

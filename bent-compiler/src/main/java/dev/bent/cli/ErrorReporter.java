@@ -19,26 +19,32 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    int code = report(e, err);
+    int code = report(e, err, !(commandLine.getCommand() instanceof WritesNothing));
     err.flush();
     return code;
   }
 
   static int report(Throwable e, PrintWriter err) {
+    return report(e, err, true);
+  }
+
+  /** {@code writes}: whether the command writes output, so that its errors say nothing was written. */
+  static int report(Throwable e, PrintWriter err, boolean writes) {
     if (e instanceof InvalidInputException invalid) {
       invalid.diagnostics().forEach(d -> err.println(d));
       long errors = invalid.errorCount();
-      err.println("bent: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
+      err.println("bent: " + errors + (errors == 1 ? " error" : " errors") + (writes ? "; nothing was written" : ""));
       return ExitCode.INVALID;
     }
     if (e instanceof InternalException internal) {
-      err.println("bent: internal error: the generated configuration is invalid; nothing was written.");
+      err.println("bent: internal error: the generated configuration is invalid"
+          + (writes ? "; nothing was written." : "."));
       internal.diagnostics().forEach(d -> err.println(d));
       err.println("bent: this is a bug in bent; please report it with the mesh that caused it.");
       return ExitCode.INTERNAL;
     }
     if (e instanceof UncheckedIOException io) {
-      return report(io.getCause(), err);
+      return report(io.getCause(), err, writes);
     }
     if (e instanceof IOException io) {
       err.println("bent: " + IoFailure.describe(io));

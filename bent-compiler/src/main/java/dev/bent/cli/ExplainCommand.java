@@ -13,10 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "explain",
     sortOptions = false,
     description = {
-      "Summarise what a node's Envoy will do: listeners, virtual hosts, clusters, endpoints",
-      "and weights, and every policy with its origin (annotation place, mesh setting, default)."
+      "Summarise what a node's Envoy will do, and where each value came from.",
+      "",
+      "Lists the listeners, virtual hosts, clusters, endpoints and weights, and every policy",
+      "with its origin (annotation place, mesh setting, default); a policy whose feature is",
+      "off (no health checking, no retries, ...) is shown as off."
     })
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer>, WritesNothing {
   @Spec CommandSpec spec;
 
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The mesh file.")

@@ -11,6 +11,8 @@ import dev.bent.write.AtomicFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code bent scan}: scans a live source (ECS) and writes what it found as a mesh file, so that a
@@ -79,6 +82,26 @@ final class ScanCommand implements Callable<Integer> {
         + (output.equals("-") ? "standard output" : output));
     err.flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * Narrows the shared source options to what scan reads: a live source, never a mesh file. The
+   * mesh-file option goes, and --source says which kinds it takes, so that --help shows only what
+   * works.
+   */
+  static void liveSourcesOnly(CommandSpec scan) {
+    List<OptionSpec> options = new ArrayList<>(scan.options());
+    options.forEach(scan::remove);
+    for (OptionSpec option : options) {
+      if (option.longestName().equals("--config")) {
+        continue;
+      }
+      scan.addOption(option.longestName().equals("--source")
+          ? OptionSpec.builder(option)
+              .description("Where the mesh comes from: ecs (a live ECS scan, the default).")
+              .build()
+          : option);
+    }
   }
 
   private static int services(Mesh mesh) {

@@ -1,7 +1,10 @@
 package dev.bent.golden;
 
-import dev.bent.golden.LineDiff.Op;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,6 +12,9 @@ import java.util.List;
  * {@code +++} header, then {@code @@ -l,s +l,s @@} hunks that show each change with {@value
  * #CONTEXT} lines of context. A last line without a newline is marked {@code \ No newline at end
  * of file}, so a change of the final newline alone is visible.
+ *
+ * <p>The edit script is java-diff-utils' Myers diff, a shortest one however many edits it needs;
+ * this class only lays it out as hunks.
  *
  * <pre>
  * --- golden/beta/cds.yaml
@@ -27,6 +33,13 @@ public final class UnifiedDiff {
 
   private static final String NO_NEWLINE = "\\ No newline at end of file\n";
 
+  /** One step of an edit script: a line kept, deleted from the first text, or inserted from the second. */
+  private enum Op {
+    KEEP,
+    DELETE,
+    INSERT
+  }
+
   private UnifiedDiff() {}
 
   /** The diff from {@code from} to {@code to}, or "" when the texts are equal. */
@@ -36,7 +49,7 @@ public final class UnifiedDiff {
     }
     List<String> a = lines(from);
     List<String> b = lines(to);
-    List<Op> ops = LineDiff.between(a, b);
+    List<Op> ops = editScript(a, b);
     StringBuilder out = new StringBuilder();
     out.append("--- ").append(fromLabel).append('\n');
     out.append("+++ ").append(toLabel).append('\n');
@@ -44,6 +57,21 @@ public final class UnifiedDiff {
       appendHunk(out, ops, hunk[0], hunk[1], a, b);
     }
     return out.toString();
+  }
+
+  /** One op per kept, deleted or inserted line, in order, from the library's list of changed chunks. */
+  private static List<Op> editScript(List<String> a, List<String> b) {
+    List<Op> ops = new ArrayList<>();
+    int next = 0;
+    for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+      Chunk<String> source = delta.getSource();
+      ops.addAll(Collections.nCopies(source.getPosition() - next, Op.KEEP));
+      ops.addAll(Collections.nCopies(source.size(), Op.DELETE));
+      ops.addAll(Collections.nCopies(delta.getTarget().size(), Op.INSERT));
+      next = source.getPosition() + source.size();
+    }
+    ops.addAll(Collections.nCopies(a.size() - next, Op.KEEP));
+    return ops;
   }
 
   /** The lines of {@code text}, each with its line feed; the last one may lack it. */

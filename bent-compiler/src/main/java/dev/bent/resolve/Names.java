@@ -1,5 +1,7 @@
 package dev.bent.resolve;
 
+import dev.bent.ir.Addresses;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -8,8 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class Names {
   private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-  private static final Pattern SERVICE =
-      Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
   private Names() {}
 
@@ -26,7 +26,7 @@ public final class Names {
 
   /** Why {@code name} is not a valid service name, or null when it is. */
   public static String serviceNameProblem(String name) {
-    if (name.length() <= 253 && SERVICE.matcher(name).matches()) {
+    if (!name.endsWith(".") && Addresses.isDnsName(name) && name.equals(name.toLowerCase(Locale.ROOT))) {
       return null;
     }
     return "service name \""

@@ -149,11 +149,49 @@ final class ServicePolicy {
         continue;
       }
       Setting setting = settings.get(key);
-      out.add(setting == null
-          ? new PolicyValue(key.key(), key.defaultText(), "default")
-          : new PolicyValue(key.key(), setting.text(), setting.location().toString()));
+      Optional<String> off = offReason(key);
+      if (setting == null) {
+        out.add(off.isPresent()
+            ? new PolicyValue(key.key(), "off", off.get())
+            : new PolicyValue(key.key(), key.defaultText(), "default"));
+      } else {
+        out.add(new PolicyValue(key.key(), setting.text(),
+            setting.location() + off.map(r -> "; not in effect: " + r).orElse("")));
+      }
     }
     return out;
+  }
+
+  /**
+   * Why the feature that {@code key} configures is off for this service, or empty when the key's
+   * value (set or default) is in effect. Keys whose default Envoy always applies (circuit breakers,
+   * the route timeout) and the switches themselves are always in effect.
+   */
+  private Optional<String> offReason(AnnotationKey key) {
+    boolean on = switch (key) {
+      case HEALTHCHECK_PATH, HEALTHCHECK_INTERVAL, HEALTHCHECK_TIMEOUT, HEALTHCHECK_PORT,
+          HEALTHCHECK_EXPECTED_STATUS -> healthCheck().isPresent();
+      case HEALTHCHECK_CACHE -> has(key);
+      case FAULT_DELAY_DURATION, FAULT_DELAY_PERCENT -> fault().flatMap(FaultPlan::delay).isPresent();
+      case FAULT_ABORT_CODE, FAULT_ABORT_PERCENT -> fault().map(f -> f.abortStatus().isPresent()).orElse(false);
+      case NUM_RETRIES, RETRY_ON, PER_TRY_TIMEOUT -> route().flatMap(RoutePolicy::retry).isPresent();
+      case OUTLIER_CONSECUTIVE_5XX, OUTLIER_INTERVAL, OUTLIER_BASE_EJECTION_TIME, OUTLIER_MAX_EJECTION_PERCENT ->
+          outlier().isPresent();
+      default -> true;
+    };
+    if (on) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (key) {
+      case HEALTHCHECK_CACHE -> "no health-check cache";
+      case FAULT_DELAY_DURATION, FAULT_DELAY_PERCENT, FAULT_ABORT_CODE, FAULT_ABORT_PERCENT -> fault().isEmpty()
+          ? "fault injection is off"
+          : key.key().startsWith("fault.delay") ? "no delay fault" : "no abort fault";
+      case NUM_RETRIES, RETRY_ON, PER_TRY_TIMEOUT -> "retries are off";
+      case OUTLIER_CONSECUTIVE_5XX, OUTLIER_INTERVAL, OUTLIER_BASE_EJECTION_TIME, OUTLIER_MAX_EJECTION_PERCENT ->
+          "outlier detection is off";
+      default -> "health checking is off";
+    });
   }
 
   private boolean has(AnnotationKey key) {

@@ -11,7 +11,9 @@ import java.util.Comparator;
 
 /**
  * The JSON Schema (draft-07) of the mesh file, for editors. It is made from the same key lists the
- * reader accepts and from {@link AnnotationKey}, so it cannot drift from what bent validates.
+ * reader accepts and from {@link AnnotationKey}; what the reader requires beyond keys (a gateway's
+ * basic auth, one tracing provider, nulls where an empty value is allowed) is written here, and
+ * {@code SchemaAgreementTest} checks both against the samples, the README and the compiler.
  */
 public final class MeshSchema {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,6 +43,7 @@ public final class MeshSchema {
     props.set("mesh", mesh());
     props.set("services", array(ref("service")));
     ObjectNode nodes = object("Node name (a safe directory name) to the services its sidecar fronts.", JSON.createObjectNode());
+    nodes.putArray("type").add("object").add("null");
     nodes.putObject("propertyNames").put("pattern", "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
     ObjectNode nodeValue = nodes.putObject("additionalProperties");
     nodeValue.putArray("type").add("array").add("null");
@@ -56,24 +59,32 @@ public final class MeshSchema {
   private static ObjectNode mesh() {
     ObjectNode ports = JSON.createObjectNode();
     MeshSettingsReader.PORT_KEYS.stream().sorted().forEach(k -> ports.set(k, port("Sidecar " + k + " port.")));
-    ObjectNode collector = props("address", string("Collector host."), "port", port("Collector port."),
+    ObjectNode zipkin = props("address", string("Collector host."), "port", port("Collector port (default 9411)."),
         "path", string("Zipkin endpoint path (default /api/v2/spans)."));
+    ObjectNode otel = props("address", string("Collector host."), "port", port("Collector port (default 4317)."));
     ObjectNode user = object("A user whose password is read from an environment variable.",
         props("name", string("User name."), "passwordEnv", string("Environment variable holding the password.")),
         "name", "passwordEnv");
     ObjectNode auth = object("HTTP basic auth: an htpasswd file of {SHA} entries, and/or users.",
         props("htpasswd", string("Path of an htpasswd file, relative to the mesh file."), "users", array(user)));
+    ArrayNode either = auth.putArray("anyOf");
+    either.addObject().putArray("required").add("htpasswd");
+    either.addObject().putArray("required").add("users");
     ObjectNode gateway = object("A front-proxy node.", props("node", string("A node of the mesh."),
         "port", port("Listener port (default: the ingress port)."), "basicAuth", auth), "node", "basicAuth");
     ObjectNode sampling = JSON.createObjectNode().put("type", "number").put("minimum", 0).put("maximum", 100)
         .put("description", "Percent of requests traced (default 100).");
+    ObjectNode tracing = object("Tracing collector: exactly one of zipkin or otel.", props(
+        "zipkin", object("Zipkin v2 JSON over HTTP.", zipkin, "address"),
+        "otel", object("OpenTelemetry over gRPC.", otel, "address"), "sampling", sampling));
+    ArrayNode provider = tracing.putArray("oneOf");
+    provider.addObject().putArray("required").add("zipkin");
+    provider.addObject().putArray("required").add("otel");
     return object("Mesh-wide settings.", props(
         "ports", object("Sidecar ports.", ports),
         "accessLog", object("JSON access log.", props(
             "enabled", JSON.createObjectNode().put("type", "boolean"), "path", string("Absolute path (default /dev/stdout)."))),
-        "tracing", object("Tracing collector: one of zipkin or otel.", props(
-            "zipkin", object("Zipkin v2 JSON over HTTP.", collector.deepCopy()),
-            "otel", object("OpenTelemetry over gRPC.", collector.deepCopy()), "sampling", sampling)),
+        "tracing", tracing,
         "gateways", array(gateway)));
   }
 
@@ -81,10 +92,12 @@ public final class MeshSchema {
     ObjectNode props = JSON.createObjectNode();
     Arrays.stream(AnnotationKey.values()).sorted(Comparator.comparing(AnnotationKey::key)).forEach(k -> {
       ObjectNode value = props.putObject(k.key());
-      value.putArray("type").add("string").add("number").add("null");
+      value.putArray("type").add("string").add("number").add("boolean").add("null");
       value.put("description", k.effect() + " Value: " + k.kind().description() + ". Default: " + k.defaultText() + ".");
     });
-    return object("Policy annotations; values may be strings or numbers.", props);
+    ObjectNode annotations = object("Policy annotations; values may be strings or numbers.", props);
+    annotations.putArray("type").add("object").add("null");
+    return annotations;
   }
 
   private static ObjectNode object(String description, ObjectNode properties, String... required) {

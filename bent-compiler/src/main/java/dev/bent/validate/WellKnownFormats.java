@@ -1,13 +1,14 @@
 package dev.bent.validate;
 
+import dev.bent.ir.Addresses;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The PGV {@code well_known} string formats: host names, e-mail addresses, IP literals, URIs,
- * UUIDs and HTTP header names/values. None of them touches the network.
+ * UUIDs and HTTP header names/values. None of them touches the network. Host names and IP literals
+ * are {@link Addresses}' definitions, the ones bent applies to its own input.
  */
 final class WellKnownFormats {
 
@@ -20,28 +21,12 @@ final class WellKnownFormats {
     private static final Pattern HEADER_VALUE_STRICT =
             Pattern.compile("^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F]*\\z");
     private static final Pattern HEADER_LOOSE = Pattern.compile("^[^\\u0000\\u000A\\u000D]*\\z");
-    private static final Pattern HEX_GROUP = Pattern.compile("[0-9a-fA-F]{1,4}");
 
     private WellKnownFormats() {
     }
 
     static boolean isHostname(String text) {
-        String host = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        if (host.isEmpty() || host.length() > 253) {
-            return false;
-        }
-        for (String label : host.toLowerCase(Locale.ROOT).split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
-                return false;
-            }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Addresses.isDnsName(text);
     }
 
     static boolean isEmail(String text) {
@@ -68,55 +53,15 @@ final class WellKnownFormats {
     }
 
     static boolean isIpv4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || (part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return Addresses.isIpv4(text);
     }
 
     static boolean isIpv6(String text) {
-        if (text.isEmpty() || text.indexOf(':') < 0) {
-            return false;
-        }
-        int doubleColon = text.indexOf("::");
-        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
-            return false;
-        }
-        String head = doubleColon >= 0 ? text.substring(0, doubleColon) : text;
-        String tail = doubleColon >= 0 ? text.substring(doubleColon + 2) : "";
-        int groups = 0;
-        String[] sections = doubleColon >= 0 ? new String[] {head, tail} : new String[] {head};
-        for (int s = 0; s < sections.length; s++) {
-            if (sections[s].isEmpty()) {
-                continue;
-            }
-            String[] parts = sections[s].split(":", -1);
-            for (int i = 0; i < parts.length; i++) {
-                boolean last = s == sections.length - 1 && i == parts.length - 1;
-                if (last && parts[i].contains(".")) {
-                    if (!isIpv4(parts[i])) {
-                        return false;
-                    }
-                    groups += 2;
-                } else if (HEX_GROUP.matcher(parts[i]).matches()) {
-                    groups++;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return doubleColon >= 0 ? groups < 8 : groups == 8;
+        return Addresses.isIpv6(text);
     }
 
     static boolean isIp(String text) {
-        return isIpv4(text) || isIpv6(text);
+        return Addresses.isIpLiteral(text);
     }
 
     static boolean isUri(String text) {

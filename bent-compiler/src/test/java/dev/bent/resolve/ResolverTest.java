@@ -56,7 +56,7 @@ class ResolverTest {
             + node("b2", "b.svc", "10.0.0.2", "") + node("c", "c.svc", "10.0.0.3", ""));
     List<EndpointPlan> endpoints = plan.egressClusters().get(0).endpoints();
     assertEquals(OptionalLong.of(95), endpoints.get(0).weight());
-    assertEquals(OptionalLong.of(Resolver.DEFAULT_WEIGHT), endpoints.get(1).weight());
+    assertEquals(OptionalLong.of(64), endpoints.get(1).weight(), "an unweighted endpoint beside a weighted one");
     assertEquals(OptionalLong.empty(), plan.egressClusters().get(1).endpoints().get(0).weight(), "no weights at all");
   }
 
@@ -87,8 +87,12 @@ class ResolverTest {
 
   @Test
   void sameValueInTwoPlacesIsNotAConflict() {
-    plan("nodes:\n" + node("b1", "b.svc", "10.0.0.1", "healthcheck.interval: 1000")
+    MeshPlan plan = plan("nodes:\n" + node("b1", "b.svc", "10.0.0.1", "healthcheck.interval: 1000")
         + node("b2", "b.svc", "10.0.0.2", "healthcheck.interval: 1s"));
+    assertEquals(Duration.ofSeconds(1), plan.egressClusters().get(0).healthCheck().orElseThrow().interval());
+    for (var node : plan.nodes()) {
+      assertEquals(Duration.ofSeconds(1), node.localClusters().get(0).healthCheck().orElseThrow().interval(), node.name());
+    }
   }
 
   @Test

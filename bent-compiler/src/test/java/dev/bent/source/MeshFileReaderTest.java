@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bent.Meshes;
 import dev.bent.diag.Diagnostics;
 import dev.bent.model.Mesh;
-import dev.bent.model.MeshSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +44,7 @@ class MeshFileReaderTest {
     Mesh mesh = MeshFileReader.parse("m.yaml", "mesh:\n  ports: {egress: 15001}\nnodes:\n  a:\n", d);
     assertFalse(d.hasErrors());
     assertEquals(15001, mesh.settings().ports().egress());
-    assertEquals(MeshSettings.DEFAULT_INGRESS_PORT, mesh.settings().ports().ingress());
+    assertEquals(4100, mesh.settings().ports().ingress());
     assertEquals("/dev/stdout", mesh.settings().accessLog().path());
   }
 

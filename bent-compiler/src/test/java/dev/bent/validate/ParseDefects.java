@@ -20,7 +20,8 @@ final class ParseDefects {
             "filters.http.ext_authz.v3.ExtAuth", List.of("unknown \"@type\"")),
         new Defect("malformed duration", "dynamic-fs/cds.json", cds, "\"connect_timeout\": \"1s\",\n"
             + "      \"load_assignment\": {\n        \"cluster_name\": \"web\"", "\"connect_timeout\": \"1 second\",\n"
-            + "      \"load_assignment\": {\n        \"cluster_name\": \"web\"", List.of("cds.json: error:")),
+            + "      \"load_assignment\": {\n        \"cluster_name\": \"web\"", 
+            List.of("dynamic-fs/cds.json: error: resources[0].connect_timeout: Failed to parse duration: \"1 second\"")),
         new Defect("empty xDS file", "dynamic-fs", "dynamic-fs/rds/edge_routes.yaml",
             readRds(), "", List.of("dynamic-fs/rds/edge_routes.yaml: error: the document is empty")),
         new Defect("YAML syntax error", "jwt-authn.yaml", "jwt-authn.yaml", "audiences: [orders-api]",

@@ -25,9 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "watch",
     sortOptions = false,
     description = {
-      "Compile a mesh file, then recompile and publish whenever it changes;",
-      "or scan ECS (--source ecs) every --interval and publish what changed.",
+      "Compile, then recompile and publish whenever the mesh changes.",
       "",
+      "Reads a mesh file (-c), or scans ECS (--source ecs) every --interval.",
       "Layout and options as for 'bent compile'. Each node whose output changed",
       "gets a new generation, swapped in with one rename that Envoy reloads.",
       "An input that does not compile is reported and publishes nothing: the",

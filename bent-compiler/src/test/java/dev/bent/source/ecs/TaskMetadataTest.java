@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +50,13 @@ class TaskMetadataTest {
 
   @Test
   void anUnreachableEndpointIsAnIoError() throws IOException {
-    String base;
-    try (MetadataServer server = new MetadataServer(200, "{}")) {
-      base = server.base();
+    // A socket bound to port 0 and not listening holds a port that no one else can take and that
+    // refuses every connection, for as long as the test runs.
+    try (Socket holder = new Socket()) {
+      holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      String base = "http://127.0.0.1:" + holder.getLocalPort() + "/v4/0f1e2d3c-container";
+      IOException e = assertThrows(IOException.class, () -> TaskMetadata.nodeName(Map.of(TaskMetadata.ENV, base)));
+      assertTrue(e.getMessage().startsWith("cannot reach the task metadata endpoint"), e.getMessage());
     }
-    IOException e = assertThrows(IOException.class, () -> TaskMetadata.nodeName(Map.of(TaskMetadata.ENV, base)));
-    assertTrue(e.getMessage().startsWith("cannot reach the task metadata endpoint"), e.getMessage());
   }
 }
