@@ -5,6 +5,7 @@ import dev.bent.model.Mesh;
 import dev.bent.resolve.Credentials;
 import dev.bent.source.MeshFileReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,9 +148,18 @@ public final class FileMeshSource implements WatchedSource {
   }
 
   /** The SHA-256 of the file's bytes, or an empty array when it cannot be read. */
+  /**
+   * The digest of the file's bytes, streamed so that memory stays constant however large the file
+   * is (the reader refuses an oversized file; the fingerprint must not load it first).
+   */
   private byte[] fingerprint() {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return digest.digest();
     } catch (IOException e) {
       return UNREADABLE;
     } catch (NoSuchAlgorithmException e) {
