@@ -1,5 +1,6 @@
 package dev.bent.cli;
 
+import dev.bent.source.MeshOverlay;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsOptions;
 import dev.bent.source.ecs.EcsSource;
@@ -55,6 +56,13 @@ public final class SourceOptions {
   @Option(names = "--strict", description = "A bad ECS label fails the run instead of being ignored with a warning.")
   boolean strict;
 
+  @Option(
+      names = "--overlay",
+      paramLabel = "FILE",
+      description = "With --source ecs: a mesh file whose mesh: section and services' annotations and routes"
+          + " are merged into the scan (the scan keeps nodes and endpoints; the overlay wins a conflict).")
+  Path overlay;
+
   /** The source kind, {@code fallback} when --source is not given. */
   public String kind(String fallback, CommandLine cli) {
     String kind = source == null ? fallback : source;
@@ -78,7 +86,8 @@ public final class SourceOptions {
     }
     EcsOptions options = new EcsOptions(clusters, Optional.ofNullable(region), Optional.ofNullable(endpoint),
         includeUnhealthy, includePending, strict);
-    return EcsSource.create(options);
+    MeshSource scan = EcsSource.create(options);
+    return overlay == null ? scan : MeshOverlay.over(scan, overlay, strict);
   }
 
   /** The mesh file of --source file, after checking that no ECS option was given. */
@@ -113,13 +122,20 @@ public final class SourceOptions {
     if (strict) {
       given.add("--strict");
     }
+    if (overlay != null) {
+      given.add("--overlay");
+    }
     return given;
   }
 
   /** Closes a source that holds resources (the ECS client's connections). */
   public static void close(MeshSource source) {
-    if (source instanceof EcsSource ecs) {
-      ecs.close();
+    if (source instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing releases connections only; there is nothing left to save.
+      }
     }
   }
 }
