@@ -33,6 +33,7 @@ public final class WatchStatus {
   private long retries;
   private boolean retryPending;
   private double lastSuccessSeconds;
+  private WatchedSource.Valve valve = new WatchedSource.Valve(0, 0);
   private Health health = new Health(false, "starting: the first compile has not finished");
 
   public WatchStatus(Clock clock) {
@@ -57,6 +58,11 @@ public final class WatchStatus {
     lastSuccessSeconds = clock.millis() / 1000.0;
     retryPending = false;
     health = new Health(true, "ok");
+  }
+
+  /** The scan valve's counters after the latest read. */
+  synchronized void valve(WatchedSource.Valve valve) {
+    this.valve = valve;
   }
 
   /**
@@ -86,7 +92,7 @@ public final class WatchStatus {
   synchronized Snapshot snapshot() {
     return new Snapshot(
         compiles, Map.copyOf(failures), publishes, retries, retryPending, lastSuccessSeconds,
-        compileSeconds.snapshot(), publishSeconds.snapshot());
+        compileSeconds.snapshot(), publishSeconds.snapshot(), valve);
   }
 
   /** Every metric at one moment, for rendering. */
@@ -98,5 +104,6 @@ public final class WatchStatus {
       boolean retryPending,
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,
-      Histogram.Snapshot publishSeconds) {}
+      Histogram.Snapshot publishSeconds,
+      WatchedSource.Valve valve) {}
 }
