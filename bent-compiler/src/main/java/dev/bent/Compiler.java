@@ -95,7 +95,7 @@ public final class Compiler {
     }
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());
-      NodeResources resources = Translator.node(plan, node, envoyDir);
+      NodeResources resources = Translator.node(plan, shared, node, envoyDir);
       if (validate) {
         findings.addAll(OutputValidation.node(envoyDir, resources, shared, memo));
       }

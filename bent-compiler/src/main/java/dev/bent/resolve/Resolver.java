@@ -44,8 +44,10 @@ public final class Resolver {
   private final AnnotationReader annotations;
 
   private final GatewayResolver gateways;
+  private final TlsResolver tls;
 
   private Resolver(Diagnostics diagnostics, Credentials credentials) {
+    this.tls = new TlsResolver(diagnostics, credentials);
     this.diagnostics = diagnostics;
     this.annotations = new AnnotationReader(diagnostics);
     this.gateways = new GatewayResolver(diagnostics, credentials);
@@ -112,7 +114,7 @@ public final class Resolver {
     for (NodeEntry node : nodes) {
       nodePlans.add(nodePlan(node, services, Optional.ofNullable(gatewayByNode.get(node.name()))));
     }
-    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans, policies);
+    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans, policies, tls.resolve(mesh));
   }
 
   private List<ServiceEntry> unique(List<ServiceEntry> entries, String where, Location fallback) {

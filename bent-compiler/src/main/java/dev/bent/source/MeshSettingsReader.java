@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** Reads the {@code mesh:} section of a mesh file into {@link MeshSettings}. */
 final class MeshSettingsReader {
-  static final Set<String> MESH_KEYS = Set.of("ports", "accessLog", "tracing", "gateways");
+  static final Set<String> MESH_KEYS = Set.of("ports", "accessLog", "tracing", "gateways", "tls");
   static final Set<String> PORT_KEYS = Set.of("egress", "ingress", "prometheus", "admin");
   static final Set<String> ACCESS_LOG_KEYS = Set.of("enabled", "path");
   static final Set<String> TRACING_KEYS = Set.of("zipkin", "otel", "sampling");
@@ -45,7 +45,8 @@ final class MeshSettingsReader {
         value(map, "accessLog").map(this::accessLog).orElse(defaults.accessLog()),
         value(map, "tracing").flatMap(this::tracing),
         value(map, "gateways").map(this::gateways).orElse(List.of()),
-        node.location());
+        node.location(),
+        value(map, "tls").flatMap(new TlsSettingsReader(diagnostics)::read));
   }
 
   private MeshSettings.Ports ports(YamlNode node) {

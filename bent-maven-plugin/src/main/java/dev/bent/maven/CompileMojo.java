@@ -43,7 +43,7 @@ public final class CompileMojo extends MeshMojo {
     String base = envoyDir.replaceAll("/+$", "");
     Compiler.Compilation compilation = compile(node -> base + "/" + node);
     for (NodeFiles node : compilation.nodes().values()) {
-      GenerationWriter.write(outputDirectory.toPath().resolve(node.node()), node.files());
+      GenerationWriter.write(outputDirectory.toPath().resolve(node.node()), node);
     }
     getLog().info("bent: compiled " + compilation.nodes().size() + " nodes into " + shown(outputDirectory));
   }

@@ -109,7 +109,7 @@ public final class Watcher {
     int written = 0;
     try {
       for (NodeFiles node : compilation.nodes().values()) {
-        GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node.files());
+        GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node);
         written++;
         if (result.bootstrapReplaced()) {
           log.bootstrapReplaced(node.node(), result.directory().resolve(GenerationWriter.BOOTSTRAP));
