@@ -133,7 +133,8 @@ final class TlsResolver {
     if (!CertificateChecks.keyMatches(privateKey, leaf)) {
       fileError(key, "is not the private key of the certificate in " + cert.path());
     }
-    if (!bundle.isEmpty()) {
+    // The chain check repeats a validity error in PKIX words; report it only when the dates are fine.
+    if (!bundle.isEmpty() && diagnostics.errorCount() == errors) {
       String problem = CertificateChecks.chainProblem(chain, bundle, now);
       if (problem != null) {
         fileError(cert, problem);
