@@ -6,8 +6,9 @@ assert log.contains('bent: src/test/bent is up to date: 10 files of 2 nodes matc
 def golden = new File(basedir, 'src/test/bent')
 def files = []
 golden.eachFileRecurse(groovy.io.FileType.FILES) { files << golden.toPath().relativize(it.toPath()).toString() }
-assert files.sort() == ['alpha/bootstrap.yaml', 'alpha/cds.yaml', 'alpha/lds.yaml', 'alpha/rds/egress.yaml',
+assert files.sort() == ['.bent-nodes', 'alpha/bootstrap.yaml', 'alpha/cds.yaml', 'alpha/lds.yaml', 'alpha/rds/egress.yaml',
     'alpha/rds/ingress.yaml', 'beta/bootstrap.yaml', 'beta/cds.yaml', 'beta/lds.yaml', 'beta/rds/egress.yaml',
     'beta/rds/ingress.yaml']
 assert !new File(golden, 'retired').exists()
+assert new File(golden, '.bent-nodes').text.endsWith('kind: golden\nalpha\nbeta\n')
 return true

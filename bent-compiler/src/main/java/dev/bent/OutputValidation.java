@@ -8,6 +8,7 @@ import dev.bent.translate.SharedResources;
 import dev.bent.validate.CheckMemo;
 import dev.bent.validate.NodeConfig;
 import dev.bent.validate.NodeConfigChecker;
+import dev.bent.validate.Profile;
 import dev.bent.validate.RuleDiagnostics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The validate step of a compile: what Envoy would reject (errors) or frown on (warnings) in bent's
- * own output, found before anything is written. Any error is a bug in bent.
+ * own output, and what breaks bent's own layout policy ({@link Profile#BENT}), found before
+ * anything is written. Any error is a bug in bent.
  *
  * <p>Reasoning: the egress clusters and routes are the same objects in every node's output, so
  * their field rules are checked once per compile ({@link #shared}); the rest of a node and the
@@ -72,7 +74,7 @@ final class OutputValidation {
     }
     Map<String, List<Message>> files = new LinkedHashMap<>();
     resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
-    out.addAll(NodeConfigChecker.check(new NodeConfig(bootstrap, resources.bootstrap(), files), memo));
+    out.addAll(NodeConfigChecker.check(new NodeConfig(bootstrap, resources.bootstrap(), files), memo, Profile.BENT));
     return out;
   }
 }

@@ -67,6 +67,20 @@ class OutputValidationTest {
   }
 
   @Test
+  void compilesSelfCheckAppliesBentsLayoutPolicy() {
+    MeshPlan plan = plan();
+    SharedResources shared = Translator.shared(plan);
+    NodeResources node = Translator.node(plan, plan.nodes().get(0), "/etc/envoy/a");
+    Bootstrap.Builder publicAdmin = node.bootstrap().toBuilder();
+    publicAdmin.getAdminBuilder().getAddressBuilder().getSocketAddressBuilder().setAddress("0.0.0.0");
+    NodeResources tampered = new NodeResources(node.node(), publicAdmin.build(), node.listeners(), node.localClusters(),
+        node.routes());
+    assertEquals(List.of("/etc/envoy/a/bootstrap.yaml: error: admin.address: admin must listen on loopback, not 0.0.0.0"
+        + " [bent layout]"),
+        OutputValidation.node("/etc/envoy/a", tampered, shared, new CheckMemo()).stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
   void brokenNodeResourceIsReportedAtItsFileAndField() {
     MeshPlan plan = plan();
     SharedResources shared = Translator.shared(plan);

@@ -33,6 +33,7 @@ final class CheckCommand implements Callable<Integer>, WritesNothing {
 
   @Override
   public Integer call() throws Exception {
+    options.golden();
     Compiler.Compilation compilation = GoldenFormat.compile(options.config, options.nodes);
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);

@@ -60,7 +60,7 @@ final class CompileCommand implements Callable<Integer> {
     // Reasoning: the lock is taken after compiling, so that invalid input leaves no trace on
     // disk, and before the first write, which is what it protects.
     try (OutputLock lock = OutputLock.acquire(options.output(), "bent compile")) {
-      changed = NodeDirectoryWriter.writeAll(compilation.nodes().values(), layout::directory);
+      changed = NodeDirectoryWriter.writeAll(compilation.nodes().values(), layout);
     }
     int total = compilation.nodes().size();
     err.println(

@@ -49,12 +49,20 @@ public final class CompileOptions {
     return List.copyOf(out);
   }
 
+  /** The output directory; an empty path is a usage error, never the current directory. */
   public Path output() {
+    if (output.toString().isEmpty()) {
+      throw new ParameterException(mixee.commandLine(), "-o/--output must not be empty");
+    }
     return output;
   }
 
-  /** Where each node is written and seen by Envoy; a relative --envoy-dir is a usage error. */
+  /**
+   * Where each node is written and seen by Envoy; an empty output or a relative --envoy-dir is a
+   * usage error.
+   */
   public OutputLayout layout() {
+    output();
     try {
       return OutputLayout.of(output, envoyDir, nodes.size() == 1);
     } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import dev.bent.diag.Location;
 import dev.bent.validate.ConfigLoader;
 import dev.bent.validate.ConfigValidator;
 import dev.bent.validate.Flattener;
+import dev.bent.write.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class FlattenCommand implements Callable<Integer> {
       out.print(new String(yaml, StandardCharsets.UTF_8));
       out.flush();
     } else {
-      Files.write(output, yaml);
+      AtomicFile.write(output, yaml);
       err.println("bent: flattened " + (1 + loaded.localNames().size()) + " files into " + output);
     }
     err.flush();

@@ -3,10 +3,16 @@ package dev.bent.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that {@code bent check} and {@code bent update} share: which mesh, which golden directory, which nodes. */
 final class GoldenOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The mesh file.")
   Path config;
 
@@ -22,6 +28,14 @@ final class GoldenOptions {
       paramLabel = "NAME",
       description = "A node to compile (repeatable); default: all. Other nodes' golden directories are left alone.")
   List<String> nodes = new ArrayList<>();
+
+  /** The golden directory; an empty path is a usage error, never the current directory. */
+  Path golden() {
+    if (golden.toString().isEmpty()) {
+      throw new ParameterException(mixee.commandLine(), "--golden must not be empty");
+    }
+    return golden;
+  }
 
   /** The command line that runs {@code command} with these options, quoted for a POSIX shell. */
   String commandLine(String command) {

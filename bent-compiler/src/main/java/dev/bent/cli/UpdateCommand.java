@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
       "Files are plain files in DIR/<node>/. Changed files are rewritten, unchanged",
       "ones left alone, stale ones removed. Without --node, directories of nodes the",
       "mesh no longer has are removed too; with --node, only those nodes' directories",
-      "are touched. An invalid mesh writes nothing (exit status 2)."
+      "are touched. An invalid mesh writes nothing (exit status 2).",
+      "Only node directories that bent wrote (listed in DIR/.bent-nodes) are",
+      "ever replaced or removed; a node name taken by anything else stops it",
+      "(exit status 1), and everything else in DIR is left alone."
     })
 final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,6 +32,7 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.golden();
     Compiler.Compilation compilation = GoldenFormat.compile(options.config, options.nodes);
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);

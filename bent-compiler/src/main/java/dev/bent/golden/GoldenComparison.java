@@ -56,7 +56,8 @@ public final class GoldenComparison {
    */
   public static GoldenComparison of(Compiler.Compilation compilation, Path goldenDirectory, List<String> nodes)
       throws IOException {
-    return compare(GoldenTree.read(goldenDirectory).only(nodes), GoldenTree.of(compilation));
+    GoldenTree compiled = GoldenTree.of(compilation);
+    return compare(GoldenTree.read(goldenDirectory, compiled.nodes().keySet()).only(nodes), compiled);
   }
 
   /** Compares every file of two trees. */

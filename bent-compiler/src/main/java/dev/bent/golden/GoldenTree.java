@@ -2,6 +2,7 @@ package dev.bent.golden;
 
 import dev.bent.Compiler;
 import dev.bent.emit.NodeFiles;
+import dev.bent.write.NodeDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,7 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -43,26 +46,35 @@ public final class GoldenTree {
     return new GoldenTree(nodes);
   }
 
+  /** Reads the node directories that bent wrote in a golden directory ({@link #read(Path, Collection)}). */
+  public static GoldenTree read(Path directory) throws IOException {
+    return read(directory, List.of());
+  }
+
   /**
-   * Reads a golden directory: every subdirectory is a node, and every file under it one of that
-   * node's files. Plain files at the top level are not part of any node and are left out. A
-   * directory that does not exist reads as an empty tree.
+   * Reads a golden directory: every node directory that bent wrote there ({@link NodeDirectories})
+   * and every directory named in {@code nodes}, and every file under each one of that node's
+   * files. Anything else in the directory is not part of any node and is left out. A directory
+   * that does not exist reads as an empty tree.
    *
    * @throws IOException on a read error, or on a symbolic link (golden files are plain files)
    */
-  public static GoldenTree read(Path directory) throws IOException {
-    SortedMap<String, SortedMap<String, byte[]>> nodes = new TreeMap<>();
+  public static GoldenTree read(Path directory, Collection<String> nodes) throws IOException {
+    SortedMap<String, SortedMap<String, byte[]>> read = new TreeMap<>();
     if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-      return new GoldenTree(nodes);
+      return new GoldenTree(read);
     }
-    for (Path child : list(directory)) {
+    SortedSet<String> names = new TreeSet<>(NodeDirectories.of(directory, NodeDirectories.Kind.GOLDEN).owned());
+    names.addAll(nodes);
+    for (String name : names) {
+      Path child = directory.resolve(name);
       if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-        nodes.put(child.getFileName().toString(), readNode(child));
-      } else {
+        read.put(name, readNode(child));
+      } else if (Files.exists(child, LinkOption.NOFOLLOW_LINKS)) {
         requirePlain(child);
       }
     }
-    return new GoldenTree(nodes);
+    return new GoldenTree(read);
   }
 
   private static SortedMap<String, byte[]> readNode(Path nodeDirectory) throws IOException {

@@ -1,6 +1,7 @@
 package dev.bent.golden;
 
 import dev.bent.Compiler;
+import dev.bent.write.NodeDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,15 +21,17 @@ import java.util.stream.Stream;
  * <p>The steps, which the code marks:
  *
  * <ol>
- *   <li>Check every node name and relative path before any I/O.
+ *   <li>Check every node name and relative path before any I/O, and that every node directory to
+ *       be written is free or bent's ({@link NodeDirectories}); record them as bent's.
  *   <li>In each node directory of the tree, remove files the tree does not have, then directories
  *       left empty.
  *   <li>Write each file whose bytes differ or that is absent; leave equal files untouched.
- *   <li>When the tree is the whole mesh, remove the directories of nodes it does not have. When it
- *       is a selection of nodes, no other node directory is touched.
+ *   <li>When the tree is the whole mesh, remove bent's node directories of nodes it does not have.
+ *       When it is a selection of nodes, no other node directory is touched.
  * </ol>
  *
- * <p>Plain files at the top of the golden directory belong to no node and are left alone.
+ * <p>Only node directories that bent wrote are ever written into or removed; everything else in
+ * the golden directory (plain files, sources, {@code .git}) is left alone.
  * Reasoning: golden files are read by reviewers and tests, never by a running Envoy, so plain
  * writes suffice here; the atomic generation swap is {@link dev.bent.write.GenerationWriter}'s job.
  */
@@ -65,6 +68,8 @@ public final class GoldenWriter {
       checkSegment(node, node);
       files.keySet().forEach(path -> Arrays.stream(path.split("/", -1)).forEach(s -> checkSegment(s, path)));
     });
+    NodeDirectories owned = NodeDirectories.of(directory, NodeDirectories.Kind.GOLDEN);
+    owned.claim(tree.nodes().keySet());
     int written = 0;
     int removed = 0;
     int unchanged = 0;
@@ -81,12 +86,11 @@ public final class GoldenWriter {
         }
       }
     }
-    // 4. Remove the directories of nodes the mesh no longer has.
+    // 4. Remove bent's directories of nodes the mesh no longer has.
     if (wholeMesh) {
-      for (Path child : GoldenTree.list(directory)) {
-        String name = child.getFileName().toString();
-        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && !tree.nodes().containsKey(name)) {
-          removed += deleteRecursively(child);
+      for (String node : owned.owned()) {
+        if (!tree.nodes().containsKey(node)) {
+          removed += owned.remove(node);
         }
       }
     }
@@ -121,17 +125,11 @@ public final class GoldenWriter {
       return false;
     }
     Files.createDirectories(path.getParent());
+    if (Files.isSymbolicLink(path)) {
+      Files.delete(path); // replace the link itself, never what it points at
+    }
     Files.write(path, content);
     return true;
-  }
-
-  private static int deleteRecursively(Path root) throws IOException {
-    int files = 0;
-    for (Path path : walkDeepestFirst(root)) {
-      files += Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
-      Files.delete(path);
-    }
-    return files;
   }
 
   /** Every path under {@code root} and root itself, children before their directory. */

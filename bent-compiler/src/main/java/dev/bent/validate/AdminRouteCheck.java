@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks that routes to the admin interface expose only Prometheus metrics: a route whose cluster
+ * bent's layout rule (see {@link LayoutPolicy}) that routes to the admin interface expose only
+ * Prometheus metrics: a route whose cluster
  * has an endpoint at the admin address and port must match exactly the path {@value
  * #PROMETHEUS_PATH} (or a prefix starting with it) and must not rewrite the path.
  *
@@ -103,6 +104,6 @@ final class AdminRouteCheck {
   }
 
   private void error(String file, String message) {
-    problems.add(Diagnostic.error(Location.of(file), message));
+    problems.add(Diagnostic.error(Location.of(file), message + " " + LayoutPolicy.TAG));
   }
 }

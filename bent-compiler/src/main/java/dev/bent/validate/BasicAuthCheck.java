@@ -14,11 +14,12 @@ import java.util.Set;
 
 /**
  * Checks the htpasswd {@code users} of Envoy's basic_auth filter (and of its per-route override)
- * the way the filter reads them when it is built: lines split on newline only, empty lines and
- * {@code #} comments skipped, every other line {@code name:{SHA}<28 base64 characters>}, names
- * unique. Any other hash ({@code $apr1$}, bcrypt, plain text) makes Envoy reject the listener.
- * A hash that is not base64 of a 20-byte SHA-1 digest loads but no password can ever match it, so
- * it is reported too. Users read from a file or an environment variable are not checked.
+ * the way the filter reads them when it is built ({@code
+ * source/extensions/filters/http/basic_auth/config.cc}, readHtpasswd): lines split on newline
+ * only, empty lines and {@code #} comments skipped, every other line {@code name:{SHA}<28
+ * characters>}, names unique. Any other hash ({@code $apr1$}, bcrypt, plain text) makes Envoy
+ * reject the listener. A hash that is not base64 of a 20-byte SHA-1 digest loads but no password
+ * can ever match it, a warning. Users read from a file or an environment variable are not checked.
  */
 final class BasicAuthCheck {
   static final Set<String> TYPES =
@@ -27,6 +28,7 @@ final class BasicAuthCheck {
   private static final String SHA = "{SHA}";
   private static final int SHA1_BASE64_LENGTH = 28;
   private static final int SHA1_BYTES = 20;
+  private static final String UNMATCHABLE = "Envoy loads it, but no password can match it";
 
   private final List<Diagnostic> problems;
 
@@ -62,8 +64,14 @@ final class BasicAuthCheck {
         continue;
       }
       String problem = lineProblem(line, names);
-      if (problem != null) {
-        error(file, field + ": line " + (i + 1) + ": " + problem);
+      if (problem == null) {
+        continue;
+      }
+      String text = field + ": line " + (i + 1) + ": " + problem;
+      if (problem.endsWith(UNMATCHABLE)) {
+        problems.add(Diagnostic.warning(Location.of(file), text));
+      } else {
+        error(file, text);
       }
     }
   }
@@ -92,8 +100,7 @@ final class BasicAuthCheck {
           + SHA1_BASE64_LENGTH + (digest.endsWith("\r") ? " (the line ends with a carriage return)" : "");
     }
     if (!isSha1Base64(digest)) {
-      return "user '" + name + "' has a {SHA} hash that is not base64 of a SHA-1 digest; no password"
-          + " can match it";
+      return "user '" + name + "' has a {SHA} hash that is not base64 of a SHA-1 digest; " + UNMATCHABLE;
     }
     return null;
   }

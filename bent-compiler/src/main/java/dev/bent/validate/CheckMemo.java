@@ -29,6 +29,7 @@ public final class CheckMemo {
   private final Map<Message, List<TypedConfigFinder.Found>> extensions = new IdentityHashMap<>();
   private final Map<RouteConfiguration, RouteFacts> routes = new IdentityHashMap<>();
   private final Map<Cluster, AdminReach> adminReach = new IdentityHashMap<>();
+  private final Map<Message, List<TypedConfigFinder.Found>> secretRefs = new IdentityHashMap<>();
 
   /** What a route configuration is, apart from the node: whether its domains are unique, what it routes to. */
   record RouteFacts(boolean domainsUnique, Set<String> clusters) {}
@@ -67,11 +68,16 @@ public final class CheckMemo {
     return extensions.computeIfAbsent(root, r -> TypedConfigFinder.find(r, "", types));
   }
 
+  /** The SdsSecretConfigs inside {@code root}, with paths relative to it. */
+  List<TypedConfigFinder.Found> secretRefs(Message root) {
+    return secretRefs.computeIfAbsent(root, r -> TypedConfigFinder.findMessages(r, "", SecretFileCheck.TYPES));
+  }
+
   /** The node-independent facts of {@code config}. */
   RouteFacts routes(RouteConfiguration config) {
     return routes.computeIfAbsent(config, c -> {
       List<Diagnostic> domains = new ArrayList<>();
-      new RouteConfigCheck(domains, null).check("", "", c);
+      new RouteConfigCheck(domains).check("", "", c);
       return new RouteFacts(domains.isEmpty(), RouteConfigCheck.referencedClusters(c));
     });
   }

@@ -8,8 +8,12 @@ import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
 import java.util.List;
 
 /**
- * Checks one cluster beyond its field rules: a STATIC cluster's endpoints must be IP literals (use
- * STRICT_DNS for host names) and the endpoint weights of each locality must add up to a uint32.
+ * Checks one cluster beyond its field rules, as Envoy does when it builds it: a STATIC cluster's
+ * endpoints must be IP literals (use STRICT_DNS for host names; {@code
+ * source/extensions/clusters/static/static_cluster.cc} parses each with
+ * Network::Utility::parseInternetAddress, which refuses a name) and the endpoint weights of each
+ * locality must add up to a uint32 ({@code source/common/upstream/upstream_impl.cc}: "The sum of
+ * weights of all upstream hosts in a locality exceeds 4294967295").
  */
 final class ClusterCheck {
   private static final long UINT32_MAX = 0xFFFFFFFFL;

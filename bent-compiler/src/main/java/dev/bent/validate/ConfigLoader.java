@@ -5,6 +5,7 @@ import dev.bent.diag.Diagnostic;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.core.v3.ConfigSource;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Set;
 
 /**
  * Loader of one node's Envoy configuration from disk: the bootstrap and every filesystem-xDS file
- * that it and its listeners name (LDS, CDS, and the RDS file of each connection manager), parsed
+ * that it, its listeners and its clusters name (LDS, CDS, the RDS file of each connection manager
+ * and the SDS file of each secret a TLS context names), parsed
  * as Envoy parses them into a {@link NodeConfig}. Problems met while reading are collected, not
  * thrown.
  *
@@ -26,7 +28,9 @@ import java.util.Set;
  * /etc/envoy/beta/lds.yaml}), which need not be where they lie on this machine. A named path is
  * looked up (1) relative to the bootstrap's own directory, by taking it relative to the node
  * directory as Envoy sees it (the watched directory of lds_config, else of cds_config, else the
- * directory of the LDS or CDS file), then (2) as the literal absolute path. A file found nowhere is
+ * directory of the LDS or CDS file), then (2) as the literal absolute path, then (3) as the longest
+ * trailing part of the path under the bootstrap's directory ({@code /etc/envoy/secrets/x.yaml} as
+ * {@code secrets/x.yaml}, for a node that subscribes only to SDS files). A file found nowhere is
  * left out of the result, and {@link NodeConfigChecker} reports it missing.
  */
 public final class ConfigLoader {
@@ -81,9 +85,15 @@ public final class ConfigLoader {
     loader.subscribe(dynamic.getLdsConfig());
     loader.subscribe(dynamic.getCdsConfig());
     loader.routesOf(bootstrap.getStaticResources());
+    loader.secretsOf(bootstrap.getStaticResources());
     List<Message> listeners = loader.files.get(dynamic.getLdsConfig().getPathConfigSource().getPath());
     if (listeners != null) {
       listeners.forEach(loader::routesOf);
+      listeners.forEach(loader::secretsOf);
+    }
+    List<Message> clusters = loader.files.get(dynamic.getCdsConfig().getPathConfigSource().getPath());
+    if (clusters != null) {
+      clusters.forEach(loader::secretsOf);
     }
     NodeConfig config = new NodeConfig(name, bootstrap, loader.files, loader.unreadable);
     return new Loaded(config, problems, loader.localNames);
@@ -130,6 +140,16 @@ public final class ConfigLoader {
     }
   }
 
+  /** Loads the SDS file of every secret that a TLS context inside {@code message} names. */
+  private void secretsOf(Message message) {
+    for (TypedConfigFinder.Found found : TypedConfigFinder.findMessages(message, "", SecretFileCheck.TYPES)) {
+      SdsSecretConfig secret = (SdsSecretConfig) found.config();
+      if (secret.hasSdsConfig()) {
+        subscribe(secret.getSdsConfig());
+      }
+    }
+  }
+
   private void subscribe(ConfigSource source) {
     String envoyPath = source.getPathConfigSource().getPath();
     if (envoyPath.isEmpty() || files.containsKey(envoyPath) || unreadable.contains(envoyPath)) {
@@ -161,6 +181,20 @@ public final class ConfigLoader {
       }
     }
     Path literal = Path.of(envoyPath);
-    return literal.isAbsolute() && Files.exists(literal) ? Optional.of(literal) : Optional.empty();
+    if (literal.isAbsolute() && Files.exists(literal)) {
+      return Optional.of(literal);
+    }
+    return bySuffix(literal);
+  }
+
+  /** The longest trailing part of {@code envoyPath} that names a file under the bootstrap's directory. */
+  private Optional<Path> bySuffix(Path envoyPath) {
+    for (int from = 0; from < envoyPath.getNameCount(); from++) {
+      Path candidate = localDir.resolve(envoyPath.subpath(from, envoyPath.getNameCount()).toString());
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 }

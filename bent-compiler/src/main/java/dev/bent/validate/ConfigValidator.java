@@ -15,8 +15,10 @@ import java.util.Optional;
  * Envoy. A path is a node directory (its {@code bootstrap.yaml} and every file that names,
  * directly or not), a bootstrap file (the same), or a single filesystem-xDS file (a
  * DiscoveryResponse, checked alone). Each file is parsed strictly, every message is checked
- * against Envoy's protoc-gen-validate rules and deprecations ({@link ProtoRuleChecker}), and a
- * node is checked as a whole ({@link NodeConfigChecker}). Every problem is collected.
+ * against Envoy's protoc-gen-validate rules and deprecations ({@link ProtoRuleChecker}) and its
+ * regexes and formats are compiled ({@link ValueCompileChecks}), and a node is checked as a whole
+ * ({@link NodeConfigChecker}). Every problem is collected. {@link Profile} says whether bent's
+ * layout policy applies too.
  */
 public final class ConfigValidator {
   private static final List<String> BOOTSTRAP_NAMES = List.of("bootstrap.yaml", "bootstrap.yml", "bootstrap.json");
@@ -50,8 +52,16 @@ public final class ConfigValidator {
     }
   }
 
-  /** Validates a node directory, a bootstrap file or a filesystem-xDS file, whichever it is. */
+  /** Validates a node directory, a bootstrap file or a filesystem-xDS file as Envoy judges it. */
   public static Report validate(Path path) {
+    return validate(path, Profile.ENVOY);
+  }
+
+  /**
+   * Validates a node directory, a bootstrap file or a filesystem-xDS file, whichever it is, under
+   * {@code profile} (bent's layout policy applies to a node as a whole, not to one xDS file).
+   */
+  public static Report validate(Path path, Profile profile) {
     List<Diagnostic> problems = new ArrayList<>();
     String name = path.toString();
     if (Files.isDirectory(path)) {
@@ -60,14 +70,14 @@ public final class ConfigValidator {
         problems.add(noBootstrap(path));
         return new Report(problems, List.of());
       }
-      return validateNode(bootstrap.get());
+      return validateNode(bootstrap.get(), profile);
     }
     Optional<String> text = EnvoyFileReader.text(path, name, problems);
     if (text.isEmpty()) {
       return new Report(problems, List.of());
     }
     boolean xds = StrictParser.isDiscoveryResponse(text.get(), StrictParser.Format.forFileName(name));
-    return xds ? validateFile(path) : validateNode(path);
+    return xds ? validateFile(path) : validateNode(path, profile);
   }
 
   /** The bootstrap of a node directory: its bootstrap.yaml, .yml or .json, if there is one. */
@@ -81,8 +91,8 @@ public final class ConfigValidator {
         + " in this directory; give a node directory, a bootstrap or an xDS file");
   }
 
-  /** Validates a bootstrap and every file it names, directly or through its listeners. */
-  public static Report validateNode(Path bootstrapFile) {
+  /** Validates a bootstrap and every file it names, directly or not, under {@code profile}. */
+  public static Report validateNode(Path bootstrapFile, Profile profile) {
     ConfigLoader.Loaded loaded = ConfigLoader.load(bootstrapFile);
     List<Diagnostic> out = new ArrayList<>(loaded.problems());
     List<String> files = new ArrayList<>();
@@ -92,7 +102,7 @@ public final class ConfigValidator {
     if (config != null) {
       out.addAll(RuleDiagnostics.check(config.bootstrapName(), "", config.bootstrap()));
       config.files().forEach((path, resources) -> out.addAll(rules(loaded.localName(path), resources)));
-      for (Diagnostic d : NodeConfigChecker.check(config)) {
+      for (Diagnostic d : NodeConfigChecker.check(config, new CheckMemo(), profile)) {
         out.add(new Diagnostic(d.severity(), Location.of(loaded.localName(d.location().origin())), d.message()));
       }
     }

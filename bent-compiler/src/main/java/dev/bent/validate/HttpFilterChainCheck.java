@@ -8,14 +8,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks an HTTP filter chain: every filter typed, names unique, the router present and last. */
+/**
+ * Checks an HTTP filter chain as Envoy builds it: every filter has a {@code typed_config} (Envoy
+ * finds the factory by its type, {@code source/common/config/utility.h} getAndCheckFactory), and
+ * the router, a terminal filter, is last ({@code source/common/http/filter_chain_helper.cc}
+ * checkFinalFilter: "terminal filter named ... must be the last filter"). A filter name used twice
+ * loads in Envoy but makes {@code typed_per_filter_config} ambiguous: a warning, and under {@code
+ * --profile bent} a layout error.
+ */
 final class HttpFilterChainCheck {
   static final String ROUTER_TYPE = "type.googleapis.com/" + Router.getDescriptor().getFullName();
 
   private final List<Diagnostic> problems;
+  /** bent's layout policy, or null when only Envoy's rules apply. */
+  private final LayoutPolicy policy;
 
-  HttpFilterChainCheck(List<Diagnostic> problems) {
+  HttpFilterChainCheck(List<Diagnostic> problems, LayoutPolicy policy) {
     this.problems = problems;
+    this.policy = policy;
   }
 
   void check(String file, String field, List<HttpFilter> filters) {
@@ -27,7 +37,12 @@ final class HttpFilterChainCheck {
         error(file, at + ".typed_config: required (filters are chosen by their @type)");
       }
       if (!names.add(filter.getName())) {
-        error(file, at + ".name: filter name \"" + filter.getName() + "\" is used twice in one chain");
+        if (policy != null) {
+          policy.duplicateFilterName(file, at, filter.getName());
+        } else {
+          problems.add(Diagnostic.warning(Location.of(file), at + ".name: filter name \"" + filter.getName()
+              + "\" is used twice in one chain; Envoy loads it, but per-route config by that name is ambiguous"));
+        }
       }
       boolean router = filter.getTypedConfig().getTypeUrl().equals(ROUTER_TYPE);
       if (router && i != filters.size() - 1) {

@@ -22,6 +22,10 @@ final class JsonShapeChecker {
     record Result(List<ParseProblem> problems, Set<Descriptors.Descriptor> anyTypes) {
     }
 
+    private static final String DURATION = "google.protobuf.Duration";
+    private static final java.util.regex.Pattern DURATION_FORM =
+            java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]{1,9})?s");
+
     private final List<ParseProblem> problems = new ArrayList<>();
     private final Set<Descriptors.Descriptor> anyTypes = new LinkedHashSet<>();
 
@@ -101,6 +105,10 @@ final class JsonShapeChecker {
                 continue;
             }
             String fieldPath = Findings.field(path, field.getName());
+            if (field.getMessageType().getFullName().equals(DURATION) && !field.isRepeated()) {
+                duration(value, fieldPath);
+                continue;
+            }
             if (field.isMapField()) {
                 mapValues(value, field, fieldPath);
             } else if (field.isRepeated() && value.isArray()) {
@@ -111,6 +119,19 @@ final class JsonShapeChecker {
                 message(value, field.getMessageType(), fieldPath);
             }
         }
+    }
+
+    /**
+     * A Duration's JSON form is a string of seconds ending in "s" ("0.250s"); JsonFormat's own
+     * message for "250ms" is Java's number-parsing error, so the form is checked here first.
+     */
+    private void duration(JsonNode value, String path) {
+        if (value.isTextual() && DURATION_FORM.matcher(value.asText()).matches()) {
+            return;
+        }
+        String got = value.isTextual() ? "\"" + value.asText() + "\"" : value.toString();
+        problems.add(new ParseProblem(path, "Failed to parse duration: " + got + "; a protobuf JSON duration is"
+                + " seconds with an s suffix, e.g. 0.250s or 5s"));
     }
 
     private void mapValues(JsonNode value, Descriptors.FieldDescriptor field, String path) {

@@ -23,30 +23,28 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks what Envoy verifies across the files of one node, beyond the rules of each field: that
- * every file the bootstrap and listeners name exists and holds what Envoy expects, that names and
- * addresses are unique, that routes name existing clusters, that the filter chains are whole, that
- * tracers' collectors are static clusters, that basic_auth users are {SHA} entries and that the
- * admin interface is reachable only for /stats/prometheus. See ENVOY-FACTS.md; each check names
- * the fact it enforces.
+ * Checks what Envoy verifies across the files of one node, beyond the rules of each field: every
+ * file the bootstrap, listeners and TLS contexts name exists and holds what Envoy expects; cluster
+ * names, listener names and addresses, filter chain matches and domains are unique; routes and
+ * tracers name clusters that exist when Envoy looks; filter chains are whole; codecs fit their
+ * listener; basic_auth users are {SHA} entries. Each rule cites where Envoy enforces it. Under
+ * {@link Profile#BENT} it also applies bent's {@link LayoutPolicy}.
  *
  * <p>{@link #checkFile} runs the checks that need no other file on one filesystem-xDS file alone.
  */
 public final class NodeConfigChecker {
-  /**
-   * Filesystem subscriptions one node may use. Each costs an inotify instance and hosts commonly
-   * allow 128 per user, shared by every Envoy on the host; bent's own layout uses four.
-   */
-  public static final int MAX_SUBSCRIPTIONS = 16;
-
   static final String HCM_TYPE =
       "type.googleapis.com/" + HttpConnectionManager.getDescriptor().getFullName();
 
   private static final Set<String> EXTENSIONS = union(BasicAuthCheck.TYPES, TracerClusterCheck.TYPES);
+  private static final String STATIC_VIEW = "static clusters (a static listener is built before CDS loads)";
+  private static final String ALL_VIEW = "static and CDS clusters";
 
   /** The node being checked; null when checking one file alone. */
   private final NodeConfig config;
   private final CheckMemo memo;
+  /** bent's layout policy; null under {@link Profile#ENVOY}. */
+  private final LayoutPolicy policy;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Map<String, String> clusters = new LinkedHashMap<>();
   private final Set<String> staticClusters = new TreeSet<>();
@@ -56,36 +54,39 @@ public final class NodeConfigChecker {
   private final Set<String> checkedRouteFiles = new HashSet<>();
   private boolean clustersKnown = true;
   private final SubscriptionCheck subscriptions;
+  private final SecretFileCheck secrets;
 
-  private NodeConfigChecker(NodeConfig config, CheckMemo memo) {
+  private NodeConfigChecker(NodeConfig config, CheckMemo memo, Profile profile) {
     this.config = config;
     this.memo = memo;
+    this.policy = profile == Profile.BENT ? new LayoutPolicy(problems) : null;
     this.subscriptions = new SubscriptionCheck(config, problems);
+    this.secrets = new SecretFileCheck(config, memo, subscriptions, problems);
   }
 
-  /** Every problem found; empty when Envoy would accept the node as a whole. */
+  /** Every problem Envoy would find in the node as a whole. */
   public static List<Diagnostic> check(NodeConfig config) {
-    return check(config, new CheckMemo());
+    return check(config, new CheckMemo(), Profile.ENVOY);
   }
 
   /**
-   * Like {@link #check(NodeConfig)}, walking each resource that earlier nodes checked with the same
-   * {@code memo} shared (the same object) only once.
+   * Like {@link #check(NodeConfig)} under {@code profile}, walking each resource that earlier nodes
+   * checked with the same {@code memo} shared (the same object) only once.
    */
-  public static List<Diagnostic> check(NodeConfig config, CheckMemo memo) {
-    NodeConfigChecker checker = new NodeConfigChecker(config, memo);
+  public static List<Diagnostic> check(NodeConfig config, CheckMemo memo, Profile profile) {
+    NodeConfigChecker checker = new NodeConfigChecker(config, memo, profile);
     checker.run();
     return List.copyOf(checker.problems);
   }
 
   /**
    * The problems of one filesystem-xDS file checked alone: one resource type per file, unique
-   * names and addresses, whole filter chains, STATIC endpoints, unique domains and basic_auth
-   * users. What needs the rest of the node (files that exist, clusters that routes name, tracer
-   * and admin clusters) is not checked.
+   * names, addresses and filter chain matches, whole filter chains, codecs, STATIC endpoints,
+   * unique domains and basic_auth users. What needs the rest of the node (files that exist,
+   * clusters that routes name, tracer clusters, secrets) is not checked.
    */
   public static List<Diagnostic> checkFile(String file, List<Message> resources) {
-    NodeConfigChecker checker = new NodeConfigChecker(null, new CheckMemo());
+    NodeConfigChecker checker = new NodeConfigChecker(null, new CheckMemo(), Profile.ENVOY);
     checker.runFile(file, resources);
     return List.copyOf(checker.problems);
   }
@@ -93,12 +94,8 @@ public final class NodeConfigChecker {
   private void run() {
     String boot = config.bootstrapName();
     Bootstrap bootstrap = config.bootstrap();
-    if (bootstrap.getNode().getId().isEmpty() || bootstrap.getNode().getCluster().isEmpty()) {
-      error(boot, "node: node.id and node.cluster must be set for any subscription");
-    }
-    SocketAddress admin = bootstrap.getAdmin().getAddress().getSocketAddress();
-    if (bootstrap.hasAdmin() && !isLoopback(admin.getAddress())) {
-      error(boot, "admin.address: admin must listen on loopback, not " + admin.getAddress());
+    if (policy != null) {
+      policy.bootstrap(boot, bootstrap);
     }
     List<Cluster> statics = bootstrap.getStaticResources().getClustersList();
     for (int i = 0; i < statics.size(); i++) {
@@ -114,16 +111,31 @@ public final class NodeConfigChecker {
     }
     List<Listener> listeners = bootstrap.getStaticResources().getListenersList();
     for (int i = 0; i < listeners.size(); i++) {
-      listener(boot, "static_resources.listeners[" + i + "]", listeners.get(i));
+      listener(boot, "static_resources.listeners[" + i + "]", listeners.get(i), true);
     }
-    extensions(boot, "", bootstrap);
+    extensions(boot, "", bootstrap, staticClusters, STATIC_VIEW);
     if (dynamic.hasLdsConfig()) {
       List<Message> lds = subscriptions.resources(boot, "dynamic_resources.lds_config", dynamic.getLdsConfig());
       resources(SubscriptionCheck.path(dynamic.getLdsConfig()), lds, Listener.class, "an LDS file holds listeners");
     }
-    if (subscriptions.count() > MAX_SUBSCRIPTIONS) {
-      error(boot, subscriptions.count() + " filesystem subscriptions; at most " + MAX_SUBSCRIPTIONS
-          + " per node (each costs an inotify instance)");
+    node(boot, bootstrap);
+    if (policy != null) {
+      policy.subscriptions(boot, subscriptions.count());
+    }
+  }
+
+  /**
+   * Envoy needs node.id and node.cluster only when it subscribes ({@code
+   * source/common/config/utility.cc}, Utility::checkLocalInfo, called for CDS, LDS, RDS, SDS and
+   * ADS subscriptions), and takes them from --service-node and --service-cluster too, so a
+   * bootstrap without them is a warning at most. bent's layout always sets them.
+   */
+  private void node(String boot, Bootstrap bootstrap) {
+    boolean subscribes = subscriptions.count() > 0 || bootstrap.getDynamicResources().hasAdsConfig();
+    boolean unset = bootstrap.getNode().getId().isEmpty() || bootstrap.getNode().getCluster().isEmpty();
+    if (policy == null && subscribes && unset) {
+      problems.add(Diagnostic.warning(Location.of(boot), "node: node.id or node.cluster is not set, and this node"
+          + " subscribes; Envoy refuses to start unless they come from --service-node and --service-cluster"));
     }
   }
 
@@ -139,11 +151,11 @@ public final class NodeConfigChecker {
       if (resource instanceof Cluster c) {
         cluster(file, at, c);
       } else if (resource instanceof Listener l) {
-        listener(file, at, l);
+        listener(file, at, l, false);
       } else if (resource instanceof RouteConfiguration routes) {
-        routes(file, at, routes);
+        routes(file, at, routes, false, false);
       }
-      extensions(file, at, resource);
+      extensions(file, at, resource, Set.of(), "");
     }
   }
 
@@ -160,47 +172,66 @@ public final class NodeConfigChecker {
       } else if (resource instanceof Cluster c) {
         cluster(file, at, c);
       } else if (resource instanceof Listener l) {
-        listener(file, at, l);
-        extensions(file, at, l);
+        listener(file, at, l, false);
+        extensions(file, at, l, clusters.keySet(), ALL_VIEW);
       }
     }
   }
 
+  /**
+   * Cluster names are unique: {@code source/common/upstream/cluster_manager_impl.cc}, "cluster
+   * manager: duplicate cluster".
+   */
   private void cluster(String file, String field, Cluster cluster) {
     String earlier = clusters.putIfAbsent(cluster.getName(), file + " " + field);
     if (earlier != null) {
       error(file, field + ".name: cluster \"" + cluster.getName() + "\" is defined twice (also at " + earlier + ")");
     }
-    if (config != null && config.bootstrap().hasAdmin()
+    if (policy != null && config.bootstrap().hasAdmin()
         && memo.reachesAdmin(cluster, config.bootstrap().getAdmin().getAddress().getSocketAddress())) {
       adminClusters.add(cluster.getName());
     }
     memo.cluster(file, field, cluster, problems);
+    secrets.inside(file, field, cluster);
   }
 
-  private void listener(String file, String field, Listener listener) {
-    String earlierName = listenerNames.putIfAbsent(listener.getName(), file + " " + field);
-    if (earlierName != null) {
-      error(file, field + ".name: listener \"" + listener.getName() + "\" is defined twice (also at " + earlierName + ")");
+  /**
+   * Named listeners are unique and no two listeners of one socket type share an address: {@code
+   * source/common/listener_manager/listener_manager_impl.cc}, "duplicate listener" and "has
+   * duplicate address". A listener without a name gets a random one, so unnamed listeners never
+   * clash by name.
+   */
+  private void listener(String file, String field, Listener listener, boolean isStatic) {
+    String where = file + " " + field;
+    if (!listener.getName().isEmpty()) {
+      String earlierName = listenerNames.putIfAbsent(listener.getName(), where);
+      if (earlierName != null) {
+        error(file, field + ".name: listener \"" + listener.getName() + "\" is defined twice (also at "
+            + earlierName + ")");
+      }
     }
     if (listener.getAddress().hasSocketAddress()) {
       SocketAddress socket = listener.getAddress().getSocketAddress();
       String hostPort = socket.getAddress() + ":" + socket.getPortValue();
-      String earlier = addresses.putIfAbsent(hostPort, listener.getName());
+      String key = socket.getProtocol() + " " + hostPort;
+      String earlier = addresses.putIfAbsent(key, listener.getName().isEmpty() ? where : "\"" + listener.getName() + "\"");
       if (earlier != null) {
-        error(file, field + ".address: " + hostPort + " is taken by listener \"" + earlier + "\" too");
+        error(file, field + ".address: " + hostPort + " is taken by listener " + earlier + " too");
       }
     }
+    ListenerRules.filterChainMatches(file, field, listener, problems);
+    boolean quic = ListenerRules.isQuic(listener);
     List<FilterChain> chains = listener.getFilterChainsList();
     for (int c = 0; c < chains.size(); c++) {
-      filterChain(file, field + ".filter_chains[" + c + "]", chains.get(c));
+      filterChain(file, field + ".filter_chains[" + c + "]", chains.get(c), quic, isStatic);
     }
     if (listener.hasDefaultFilterChain()) {
-      filterChain(file, field + ".default_filter_chain", listener.getDefaultFilterChain());
+      filterChain(file, field + ".default_filter_chain", listener.getDefaultFilterChain(), quic, isStatic);
     }
+    secrets.inside(file, field, listener);
   }
 
-  private void filterChain(String file, String field, FilterChain chain) {
+  private void filterChain(String file, String field, FilterChain chain, boolean quic, boolean isStatic) {
     List<Filter> filters = chain.getFiltersList();
     for (int f = 0; f < filters.size(); f++) {
       String at = field + ".filters[" + f + "]";
@@ -208,52 +239,78 @@ public final class NodeConfigChecker {
       if (typed.getTypeUrl().isEmpty() && !filters.get(f).hasConfigDiscovery()) {
         error(file, at + ".typed_config: required (filters are chosen by their @type)");
       } else if (typed.getTypeUrl().equals(HCM_TYPE)) {
-        connectionManager(file, at + ".typed_config", unpack(typed));
+        connectionManager(file, at + ".typed_config", unpack(typed), quic, isStatic);
       }
     }
   }
 
-  private void connectionManager(String file, String field, HttpConnectionManager hcm) {
+  private void connectionManager(String file, String field, HttpConnectionManager hcm, boolean quic, boolean isStatic) {
     if (hcm == null) {
       error(file, field + ": cannot be read as an HttpConnectionManager");
       return;
     }
-    new HttpFilterChainCheck(problems).check(file, field, hcm.getHttpFiltersList());
+    ListenerRules.codec(file, field, hcm, quic, problems);
+    new HttpFilterChainCheck(problems, policy).check(file, field, hcm.getHttpFiltersList());
     if (hcm.hasRds()) {
-      String name = hcm.getRds().getRouteConfigName();
-      List<Message> rds = subscriptions.resources(file, field + ".rds.config_source", hcm.getRds().getConfigSource());
-      String rdsFile = SubscriptionCheck.path(hcm.getRds().getConfigSource());
-      if (rds == null) {
-        return;
-      }
-      if (rds.size() != 1) {
-        error(rdsFile, "resources: an RDS file must hold exactly one route configuration, found " + rds.size()
-            + " (Envoy: \"Unexpected RDS resource length\")");
-      } else if (!(rds.get(0) instanceof RouteConfiguration routes) || !routes.getName().equals(name)) {
-        error(rdsFile, "resources[0]: must be the route configuration \"" + name + "\" that " + file + " " + field + " names");
-      } else if (checkedRouteFiles.add(rdsFile)) {
-        routes(rdsFile, "resources[0]", routes);
-        extensions(rdsFile, "resources[0]", routes);
-      }
+      rds(file, field, hcm);
     } else if (hcm.hasRouteConfig()) {
-      routes(file, field + ".route_config", hcm.getRouteConfig());
+      routes(file, field + ".route_config", hcm.getRouteConfig(), true, isStatic);
     }
   }
 
-  private void routes(String file, String field, RouteConfiguration routes) {
-    Set<String> known = config != null && clustersKnown ? clusters.keySet() : null;
+  /**
+   * An RDS file holds exactly one route configuration, named as the listener asks: {@code
+   * source/common/router/rds_impl.cc} (the subscription moved to {@code
+   * source/common/rds/rds_route_config_subscription.cc} in later releases), "Unexpected RDS
+   * resource length" and "Unexpected RDS configuration (expecting NAME)".
+   */
+  private void rds(String file, String field, HttpConnectionManager hcm) {
+    String name = hcm.getRds().getRouteConfigName();
+    List<Message> rds = subscriptions.resources(file, field + ".rds.config_source", hcm.getRds().getConfigSource());
+    String rdsFile = SubscriptionCheck.path(hcm.getRds().getConfigSource());
+    if (rds == null) {
+      return;
+    }
+    if (rds.size() != 1) {
+      error(rdsFile, "resources: an RDS file must hold exactly one route configuration, found " + rds.size()
+          + " (Envoy: \"Unexpected RDS resource length\")");
+    } else if (!(rds.get(0) instanceof RouteConfiguration routes) || !routes.getName().equals(name)) {
+      error(rdsFile, "resources[0]: must be the route configuration \"" + name + "\" that " + file + " " + field
+          + " names (Envoy: \"Unexpected RDS configuration\")");
+    } else if (checkedRouteFiles.add(rdsFile)) {
+      routes(rdsFile, "resources[0]", routes, false, false);
+      extensions(rdsFile, "resources[0]", routes, clusters.keySet(), ALL_VIEW);
+    }
+  }
+
+  /**
+   * {@code inline}: a connection manager's route_config, else RDS; {@code isStatic}: inside a
+   * static listener, which sees only static clusters when Envoy builds it and validates them.
+   */
+  private void routes(String file, String field, RouteConfiguration routes, boolean inline, boolean isStatic) {
+    boolean validated = RouteConfigCheck.validatesClusters(routes, inline);
+    Set<String> known = null;
+    String what = "";
+    if (config != null && validated && isStatic) {
+      known = staticClusters;
+      what = " among the " + STATIC_VIEW;
+    } else if (config != null && clustersKnown) {
+      known = clusters.keySet();
+    }
     CheckMemo.RouteFacts facts = memo.routes(routes);
-    if (!facts.domainsUnique() || (known != null && !known.containsAll(facts.clusters()))
-        || !Collections.disjoint(facts.clusters(), adminClusters)) {
-      new RouteConfigCheck(problems, known).check(file, field, routes);
-      new AdminRouteCheck(problems, adminClusters).check(file, field, routes);
+    boolean admin = policy != null && !Collections.disjoint(facts.clusters(), adminClusters);
+    if (!facts.domainsUnique() || (known != null && !known.containsAll(facts.clusters())) || admin) {
+      new RouteConfigCheck(problems, known, validated, what, policy).check(file, field, routes);
+      if (policy != null) {
+        policy.adminRoutes(file, field, routes, adminClusters);
+      }
     }
   }
 
   /** Checks the extensions configured anywhere inside {@code message}: tracers and basic_auth. */
-  private void extensions(String file, String field, Message message) {
+  private void extensions(String file, String field, Message message, Set<String> visible, String visibleWhat) {
     BasicAuthCheck basicAuth = new BasicAuthCheck(problems);
-    TracerClusterCheck tracers = new TracerClusterCheck(problems, staticClusters, clusters);
+    TracerClusterCheck tracers = new TracerClusterCheck(problems, visible, visibleWhat, staticClusters, policy);
     for (TypedConfigFinder.Found inside : memo.extensions(message, EXTENSIONS)) {
       var found = new TypedConfigFinder.Found(Findings.field(field, inside.path()), inside.config());
       basicAuth.check(file, found);
@@ -269,10 +326,6 @@ public final class NodeConfigChecker {
     } catch (InvalidProtocolBufferException e) {
       return null;
     }
-  }
-
-  private static boolean isLoopback(String address) {
-    return address.startsWith("127.") || address.equals("::1") || address.equals("localhost");
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

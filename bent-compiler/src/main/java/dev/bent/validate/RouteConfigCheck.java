@@ -15,21 +15,54 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a route configuration the way Envoy does when it loads it, plus what Envoy accepts but
- * serves wrongly: unique domains (Envoy rejects duplicates) and routes to clusters that exist
- * (Envoy loads those and answers 503).
+ * Checks a route configuration the way Envoy does when it loads it: unique domains, and routes to
+ * clusters that exist.
+ *
+ * <p>Envoy's rules: duplicate domains are refused ({@code source/common/router/config_impl.cc},
+ * RouteMatcher: "Only unique values for domains are permitted", compared in lower case). A route
+ * to an unknown cluster is refused only when {@code validate_clusters} is true, which it is by
+ * default for an inline {@code route_config} and not for RDS ({@code
+ * api/envoy/config/route/v3/route.proto}, RouteConfiguration.validate_clusters); an RDS route to a
+ * missing cluster loads and answers 503, so it is a warning.
  */
 final class RouteConfigCheck {
   private final List<Diagnostic> problems;
   private final Set<String> clusters;
+  private final boolean validated;
+  private final String known;
+  /** Whether the configuration being checked sets validate_clusters itself. */
+  private boolean explicit;
 
-  /** {@code clusters}: the cluster names routes may use, or null when they are not known. */
-  RouteConfigCheck(List<Diagnostic> problems, Set<String> clusters) {
+  /** bent's layout policy, or null when only Envoy's rules apply. */
+  private final LayoutPolicy policy;
+
+  /** Checks domains only. */
+  RouteConfigCheck(List<Diagnostic> problems) {
+    this(problems, null, false, "", null);
+  }
+
+  /**
+   * @param clusters the cluster names routes may use, or null when they are not known
+   * @param validated whether Envoy validates the clusters (validate_clusters, set or defaulted)
+   * @param known which clusters {@code clusters} are, for messages ("static clusters", ...)
+   * @param policy bent's layout policy, which refuses what Envoy loads and answers 503 for; or null
+   */
+  RouteConfigCheck(List<Diagnostic> problems, Set<String> clusters, boolean validated, String known,
+      LayoutPolicy policy) {
     this.problems = problems;
     this.clusters = clusters;
+    this.validated = validated;
+    this.known = known;
+    this.policy = policy;
+  }
+
+  /** Whether Envoy validates the clusters of {@code config}: as set, else true when inline. */
+  static boolean validatesClusters(RouteConfiguration config, boolean inline) {
+    return config.hasValidateClusters() ? config.getValidateClusters().getValue() : inline;
   }
 
   void check(String file, String field, RouteConfiguration config) {
+    explicit = config.hasValidateClusters();
     Map<String, String> domains = new HashMap<>();
     List<VirtualHost> hosts = config.getVirtualHostsList();
     for (int h = 0; h < hosts.size(); h++) {
@@ -39,7 +72,7 @@ final class RouteConfigCheck {
         String earlier = domains.putIfAbsent(domain.toLowerCase(Locale.ROOT), host.getName());
         if (earlier != null) {
           error(file, at + ".domains: \"" + domain + "\" is also a domain of virtual host \"" + earlier
-              + "\" (Envoy rejects duplicate domains)");
+              + "\" (Envoy: \"Only unique values for domains are permitted\")");
         }
       }
       if (clusters != null) {
@@ -81,9 +114,19 @@ final class RouteConfigCheck {
   }
 
   private void known(String file, String at, String cluster) {
-    if (!clusters.contains(cluster)) {
-      error(file, at + ": no cluster named \"" + cluster + "\"" + Suggestions.didYouMean(cluster, clusters)
-          + "; Envoy would load the route and answer 503");
+    if (clusters.contains(cluster)) {
+      return;
+    }
+    String missing = at + ": no cluster named \"" + cluster + "\"" + known + Suggestions.didYouMean(cluster, clusters);
+    if (validated) {
+      error(file, missing + "; Envoy refuses the route configuration (validate_clusters is true"
+          + (explicit ? "" : ", the default for an inline route_config") + "): \"route: unknown cluster '"
+          + cluster + "'\"");
+    } else if (policy != null) {
+      policy.routeToMissingCluster(file, missing);
+    } else {
+      problems.add(Diagnostic.warning(Location.of(file), missing + "; Envoy loads it (validate_clusters is false"
+          + (explicit ? "" : ", the default for RDS") + ") and the route answers 503"));
     }
   }
 

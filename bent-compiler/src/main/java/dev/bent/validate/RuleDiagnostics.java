@@ -10,7 +10,8 @@ import java.util.List;
  * Runs {@link ProtoRuleChecker} on a message that lies in a file and turns each violation into a
  * diagnostic placed in that file, e.g. {@code cds.yaml: error:
  * resources[2].load_assignment.endpoints[0].lb_endpoints[1].load_balancing_weight: must be at least
- * 1, got 0 [uint32.gte]}. Deprecations that Envoy allows become warnings.
+ * 1, got 0 [uint32.gte]}; then the regexes and access-log formats inside it ({@link
+ * ValueCompileChecks}). Deprecations that Envoy allows become warnings.
  */
 public final class RuleDiagnostics {
   private static final ProtoRuleChecker CHECKER = ProtoRuleChecker.create();
@@ -24,6 +25,9 @@ public final class RuleDiagnostics {
   public static List<Diagnostic> check(String file, String field, Message message) {
     List<Diagnostic> out = new ArrayList<>();
     for (RuleViolation violation : CHECKER.check(message)) {
+      out.add(of(file, field, violation));
+    }
+    for (RuleViolation violation : ValueCompileChecks.check(message)) {
       out.add(of(file, field, violation));
     }
     return out;

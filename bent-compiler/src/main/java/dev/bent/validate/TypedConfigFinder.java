@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * Finder of the typed configs of chosen types anywhere inside an Envoy message: it walks every set
  * message field, unpacks each {@code google.protobuf.Any} by its type URL (through {@link
  * EnvoyTypes}) and reports the contents whose type was asked for, with their field path. Configs
- * nested in a found config are found too. An Any that cannot be unpacked is skipped; {@link
- * ProtoRuleChecker} reports it. Thread-safe.
+ * nested in a found config are found too. {@link #findMessages} also reports plain (not packed)
+ * messages of the chosen types, such as every {@code RegexMatcher}. An Any that cannot be unpacked
+ * is skipped; {@link ProtoRuleChecker} reports it. Thread-safe.
  */
 final class TypedConfigFinder {
 
@@ -30,11 +31,16 @@ final class TypedConfigFinder {
   private static final String ANY = "google.protobuf.Any";
   private static final Map<Descriptors.Descriptor, Boolean> MAY_HOLD_ANY = new ConcurrentHashMap<>();
 
+  private static final Map<Set<String>, Map<Descriptors.Descriptor, Boolean>> MAY_HOLD = new ConcurrentHashMap<>();
+
   private final Predicate<String> wanted;
+  /** The plain message types to report, or null to report only Any contents. */
+  private final Set<String> plain;
   private final List<Found> found = new ArrayList<>();
 
-  private TypedConfigFinder(Predicate<String> wanted) {
+  private TypedConfigFinder(Predicate<String> wanted, Set<String> plain) {
     this.wanted = wanted;
+    this.plain = plain;
   }
 
   /**
@@ -47,7 +53,17 @@ final class TypedConfigFinder {
 
   /** Returns every typed config in {@code root} whose full type name {@code wanted} accepts. */
   static List<Found> find(Message root, String rootPath, Predicate<String> wanted) {
-    TypedConfigFinder finder = new TypedConfigFinder(wanted);
+    TypedConfigFinder finder = new TypedConfigFinder(wanted, null);
+    finder.value(root, rootPath);
+    return List.copyOf(finder.found);
+  }
+
+  /**
+   * Returns every message in {@code root} (itself included) whose full type name is in {@code
+   * fullNames}, packed in an Any or not, in field order.
+   */
+  static List<Found> findMessages(Message root, String rootPath, Set<String> fullNames) {
+    TypedConfigFinder finder = new TypedConfigFinder(fullNames::contains, Set.copyOf(fullNames));
     finder.value(root, rootPath);
     return List.copyOf(finder.found);
   }
@@ -55,7 +71,7 @@ final class TypedConfigFinder {
   private void fields(Message message, String path) {
     for (Descriptors.FieldDescriptor field : message.getDescriptorForType().getFields()) {
       if (field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE
-          || !mayHoldAny(field.getMessageType())) {
+          || !mayHold(field.getMessageType())) {
         continue;
       }
       if (field.isRepeated()) {
@@ -85,12 +101,25 @@ final class TypedConfigFinder {
     return MAY_HOLD_ANY.computeIfAbsent(type, TypedConfigFinder::reachesAny);
   }
 
+  private boolean mayHold(Descriptors.Descriptor type) {
+    if (plain == null) {
+      return mayHoldAny(type);
+    }
+    return MAY_HOLD.computeIfAbsent(plain, p -> new ConcurrentHashMap<>())
+        .computeIfAbsent(type, t -> reaches(t, plain));
+  }
+
   private static boolean reachesAny(Descriptors.Descriptor root) {
+    return reaches(root, Set.of());
+  }
+
+  /** Whether a message of {@code root} can hold an Any or a message of {@code targets} at some depth. */
+  private static boolean reaches(Descriptors.Descriptor root, Set<String> targets) {
     Set<Descriptors.Descriptor> seen = new HashSet<>();
     Deque<Descriptors.Descriptor> pending = new ArrayDeque<>(List.of(root));
     while (!pending.isEmpty()) {
       Descriptors.Descriptor type = pending.pop();
-      if (type.getFullName().equals(ANY)) {
+      if (type.getFullName().equals(ANY) || targets.contains(type.getFullName())) {
         return true;
       }
       if (seen.add(type)) {
@@ -118,6 +147,9 @@ final class TypedConfigFinder {
 
   private void value(Message message, String path) {
     if (!(message instanceof Any any)) {
+      if (plain != null && plain.contains(message.getDescriptorForType().getFullName())) {
+        found.add(new Found(path, message));
+      }
       fields(message, path);
       return;
     }

@@ -14,12 +14,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  * single files such as the mesh file that {@code bent scan} writes.
  *
  * <p>Steps: (1) write a temporary file in the destination directory (same file system), (2) fsync
- * it, (3) rename it over the destination with ATOMIC_MOVE. On failure the temporary file is removed
- * and the destination is untouched.
+ * it, (3) rename it over the destination with ATOMIC_MOVE, (4) fsync the directory, so that the
+ * rename itself survives a power loss. On failure the temporary file is removed and the
+ * destination is untouched.
  */
 public final class AtomicFile {
   private AtomicFile() {}
 
+  /** Replaces {@code file} with {@code content}, creating its directory if needed. */
   public static void write(Path file, byte[] content) throws IOException {
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
@@ -40,6 +42,8 @@ public final class AtomicFile {
       }
       // Step 3: one rename publishes it.
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      // Step 4: the directory entry, durable too.
+      DurableFiles.fsync(directory);
     } finally {
       Files.deleteIfExists(temp);
     }

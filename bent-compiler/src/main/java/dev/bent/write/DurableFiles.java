@@ -23,6 +23,11 @@ import java.util.UUID;
 final class DurableFiles {
   static final String TEMP_PREFIX = ".tmp-";
 
+  /** A temporary name this class made: the prefix, a word, and a random UUID. */
+  private static final java.util.regex.Pattern TEMP_NAME =
+      java.util.regex.Pattern.compile(
+          "\\.tmp-.*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
   private DurableFiles() {}
 
   /** Writes a new file and forces its content to disk before returning. */
@@ -89,12 +94,16 @@ final class DurableFiles {
     return true;
   }
 
-  /** Creates a temporary symlink and renames it over {@code name}: atomic for any reader. */
+  /**
+   * Creates a temporary symlink and renames it over {@code name}: atomic for any reader. The
+   * directory is fsynced after the rename, so that the new link survives a power loss.
+   */
   static void replaceLink(Path directory, String name, Path target) throws IOException {
     Path temp = directory.resolve(TEMP_PREFIX + "link-" + UUID.randomUUID());
     Files.createSymbolicLink(temp, target);
     try {
       Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      fsync(directory);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -113,13 +122,21 @@ final class DurableFiles {
     deleteRecursively(doomed);
   }
 
-  static void deleteRecursively(Path path) throws IOException {
+  /**
+   * Deletes {@code path} and, if it is a directory (not a link to one), everything under it; a
+   * symbolic link is deleted as a link, never followed. Returns how many non-directories went.
+   */
+  static int deleteRecursively(Path path) throws IOException {
+    int files = 0;
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       for (Path child : list(path)) {
-        deleteRecursively(child);
+        files += deleteRecursively(child);
       }
+    } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      files++;
     }
     Files.deleteIfExists(path);
+    return files;
   }
 
   static List<Path> list(Path directory) throws IOException {
@@ -130,10 +147,13 @@ final class DurableFiles {
     return out;
   }
 
-  /** Removes every entry of {@code directory} whose name marks it as a temporary leftover. */
+  /**
+   * Removes every entry of {@code directory} whose name marks it as a temporary leftover of this
+   * class ({@code .tmp-<word>-<uuid>}); other names, even with the prefix, are not bent's.
+   */
   static void removeLeftovers(Path directory) throws IOException {
     for (Path entry : list(directory)) {
-      if (entry.getFileName().toString().startsWith(TEMP_PREFIX)) {
+      if (TEMP_NAME.matcher(entry.getFileName().toString()).matches()) {
         deleteRecursively(entry);
       }
     }

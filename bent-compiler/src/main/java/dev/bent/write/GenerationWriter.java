@@ -4,7 +4,6 @@ import dev.bent.emit.NodeFiles;
 import dev.bent.ir.PemFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,8 +41,8 @@ import java.util.regex.Pattern;
  * <p>The algorithm, whose steps the code marks:
  *
  * <ol>
- *   <li>Check every relative path, and that no visible name is taken by something other than a
- *       link, before any I/O; remove leftovers of an interrupted write.
+ *   <li>Check every relative path, and that every name this writes is free or bent's, before any
+ *       I/O; remove leftovers of an interrupted write.
  *   <li>Name the generation by the digest of its files.
  *   <li>Unless a directory of that name already holds exactly those bytes (the live generation
  *       when nothing changed, or a kept one coming back), write the generation into a temporary
@@ -58,6 +57,9 @@ import java.util.regex.Pattern;
  *   <li>Remove visible names that the new generation no longer has, and old generations beyond
  *       the newest {@link #KEPT_GENERATIONS}.
  * </ol>
+ *
+ * <p>An installed {@link WriteStepHook} is told before steps 1, 3 (once the temporary directory
+ * is complete, before its rename), 4, 5, 6 and 7.
  *
  * <p>A failure before step 4 leaves the live generation untouched; the temporary directory is
  * removed. Renames are {@code ATOMIC_MOVE} within one directory, never a copy. A process killed at
@@ -78,7 +80,14 @@ public final class GenerationWriter {
   private static final Pattern GENERATION = Pattern.compile("\\.\\.[0-9a-f]{16}");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
+  private static volatile WriteStepHook stepHook = WriteStepHook.NONE;
+
   private GenerationWriter() {}
+
+  /** Installs {@code hook} for every later write in this process ({@link WriteStepHook#NONE}: none). */
+  public static void setStepHook(WriteStepHook hook) {
+    stepHook = hook;
+  }
 
   /**
    * What a write did.
@@ -129,7 +138,9 @@ public final class GenerationWriter {
     generationFiles.remove(BOOTSTRAP);
     generationFiles.keySet().forEach(GenerationWriter::checkRelativePath);
     Set<String> visible = topLevelNames(generationFiles);
-    checkVisibleNamesFree(directory, visible);
+    checkNamesAreBents(directory, visible);
+    WriteStepHook hook = stepHook;
+    hook.reached(directory, 1);
     Files.createDirectories(directory);
     DurableFiles.removeLeftovers(directory);
 
@@ -137,24 +148,27 @@ public final class GenerationWriter {
     String generation = ".." + digest(generationFiles);
     // 3. Write it, unless a complete copy is already there.
     if (!holds(directory.resolve(generation), generationFiles)) {
-      writeGeneration(directory, generation, generationFiles, keys);
+      writeGeneration(directory, generation, generationFiles, keys, hook);
     }
     // 4. Publish with one rename over ..data.
     boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
     if (published) {
+      hook.reached(directory, 4);
       DurableFiles.replaceLink(directory, DATA_LINK, Path.of(generation));
-      DurableFiles.fsync(directory);
     }
     // 5. Visible names are symlinks into ..data.
+    hook.reached(directory, 5);
     for (String name : visible) {
       ensureLink(directory, name, Path.of(DATA_LINK, name));
     }
     // 6. The bootstrap, only when it changed.
+    hook.reached(directory, 6);
     Path bootstrapPath = directory.resolve(BOOTSTRAP);
     boolean hadBootstrap = Files.exists(bootstrapPath, LinkOption.NOFOLLOW_LINKS);
     boolean bootstrapChanged =
         bootstrap != null && DurableFiles.replaceFileIfChanged(bootstrapPath, bootstrap);
     // 7. Names the new generation no longer has, and old generations.
+    hook.reached(directory, 7);
     removeStaleVisibleNames(directory, visible);
     pruneGenerations(directory, generation);
     return new Result(directory, generation, published, bootstrapChanged, bootstrapChanged && hadBootstrap);
@@ -180,15 +194,31 @@ public final class GenerationWriter {
     }
   }
 
-  /** Step 1: a visible name must be free or a symlink; anything else is the user's, not ours. */
-  private static void checkVisibleNamesFree(Path directory, Set<String> visible)
-      throws FileAlreadyExistsException {
+  /**
+   * Step 1: every name this writes is free or was written by bent. A directory is bent's when its
+   * {@code ..data} is a link to a generation; then {@code bootstrap.yaml} is bent's too. A visible
+   * name is bent's when it is a link to the same name in {@code ..data}. Anything else is the
+   * user's, and stops the write before any change.
+   */
+  private static void checkNamesAreBents(Path directory, Set<String> visible) throws IOException {
+    Path data = directory.resolve(DATA_LINK);
+    boolean bents = liveGeneration(directory).map(g -> GENERATION.matcher(g).matches()).orElse(false);
+    if (!bents && Files.exists(data, LinkOption.NOFOLLOW_LINKS)) {
+      throw new NodeDirectories.NotWrittenByBentException(data, "was not written by bent; move it away");
+    }
     for (String name : visible) {
       Path link = directory.resolve(name);
-      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-        throw new FileAlreadyExistsException(
-            link.toString(), null, "exists and is not a link into " + DATA_LINK + "; move it away");
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)
+          && !(Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(Path.of(DATA_LINK, name)))) {
+        throw new NodeDirectories.NotWrittenByBentException(
+            link, "exists and is not bent's link into " + DATA_LINK + "; move it away");
       }
+    }
+    Path bootstrap = directory.resolve(BOOTSTRAP);
+    if (Files.exists(bootstrap, LinkOption.NOFOLLOW_LINKS)
+        && !(bents && Files.isRegularFile(bootstrap, LinkOption.NOFOLLOW_LINKS))) {
+      throw new NodeDirectories.NotWrittenByBentException(
+          bootstrap, "exists and was not written by bent (no " + DATA_LINK + " beside it); move it away");
     }
   }
 
@@ -206,7 +236,7 @@ public final class GenerationWriter {
   }
 
   private static void writeGeneration(
-      Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys)
+      Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys, WriteStepHook hook)
       throws IOException {
     Path temp =
         directory.resolve(DurableFiles.TEMP_PREFIX + generation.substring(2) + "-" + UUID.randomUUID());
@@ -230,6 +260,7 @@ public final class GenerationWriter {
       for (Path dir : dirs) {
         DurableFiles.fsync(dir);
       }
+      hook.reached(directory, 3); // the temporary directory is complete; next, its rename
       Path target = directory.resolve(generation);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         // A directory of this name that does not hold these bytes was tampered with: replace it.

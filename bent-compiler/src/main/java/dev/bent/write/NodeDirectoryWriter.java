@@ -25,8 +25,14 @@ public final class NodeDirectoryWriter {
 
   private NodeDirectoryWriter() {}
 
-  /** Writes every node into {@code directoryOf(node name)}; returns how many changed. */
-  public static int writeAll(Collection<NodeFiles> nodes, Function<String, Path> directoryOf) throws IOException {
+  /**
+   * Writes every node into its directory of {@code layout}; returns how many changed. The node
+   * directories are first claimed as bent's ({@link #claim}), so that a name taken by something
+   * bent did not write stops the write before any change.
+   */
+  public static int writeAll(Collection<NodeFiles> nodes, OutputLayout layout) throws IOException {
+    claim(nodes.stream().map(NodeFiles::node).toList(), layout);
+    Function<String, Path> directoryOf = layout::directory;
     if (nodes.size() <= 1) {
       int changed = 0;
       for (NodeFiles node : nodes) {
@@ -62,6 +68,17 @@ public final class NodeDirectoryWriter {
       throw new IOException("interrupted while writing node directories", e);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Checks that {@code nodes}' directories are free or bent's and records them in the output's
+   * {@link NodeDirectories} manifest. With a single node written into the output itself there is
+   * no node directory to claim: {@link GenerationWriter} checks each name it writes there.
+   */
+  public static void claim(Collection<String> nodes, OutputLayout layout) throws IOException {
+    if (!layout.single()) {
+      NodeDirectories.of(layout.output(), NodeDirectories.Kind.GENERATIONS).claim(nodes);
     }
   }
 }

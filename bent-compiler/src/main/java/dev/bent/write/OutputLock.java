@@ -1,7 +1,6 @@
 package dev.bent.write;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -98,19 +97,30 @@ public final class OutputLock implements AutoCloseable {
   }
 
   /**
-   * The host name without a DNS lookup when the environment has it. Reasoning: {@code
-   * InetAddress.getLocalHost} can hang for seconds on a host whose name does not resolve.
+   * The host name, from the environment or the kernel, never from the network. Reasoning: {@code
+   * InetAddress.getLocalHost} resolves the name, which can send a DNS query and hang for seconds
+   * on a host whose name does not resolve.
    */
-  private static String hostName() {
-    String env = System.getenv("HOSTNAME");
+  static String hostName() {
+    return hostName(System.getenv("HOSTNAME"), Path.of("/proc/sys/kernel/hostname"), Path.of("/etc/hostname"));
+  }
+
+  /** The first non-blank of {@code env} and the first line of each of {@code files}. */
+  static String hostName(String env, Path... files) {
     if (env != null && !env.isBlank()) {
       return env.strip();
     }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "unknown host";
+    for (Path file : files) {
+      try {
+        String name = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        if (!name.isEmpty()) {
+          return name;
+        }
+      } catch (IOException | RuntimeException e) {
+        // not there on this system: try the next
+      }
     }
+    return "unknown host";
   }
 
   /** Another writer holds the output directory; the message says who, from its lock file. */

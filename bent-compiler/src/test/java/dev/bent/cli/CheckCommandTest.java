@@ -64,7 +64,9 @@ class CheckCommandTest {
   @Test
   void aNodeTheMeshNoLongerHasIsExtra() throws IOException {
     Files.createDirectories(golden.resolve("retired"));
-    Files.writeString(golden.resolve("retired/bootstrap.yaml"), "old\n");
+    for (String file : new String[] {"bootstrap.yaml", "lds.yaml", "cds.yaml"}) {
+      Files.writeString(golden.resolve("retired").resolve(file), "old\n"); // bent's golden shape
+    }
 
     CliRun run = CliRun.of("check", "-c", mesh.toString(), "--golden", golden.toString());
 

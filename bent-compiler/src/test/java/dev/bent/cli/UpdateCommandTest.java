@@ -33,7 +33,7 @@ class UpdateCommandTest {
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertEquals("bent: updated " + golden + ": 10 written, 0 removed, 0 unchanged\n", run.err());
     assertEquals(
-        List.of("alpha/bootstrap.yaml", "alpha/cds.yaml", "alpha/lds.yaml", "alpha/rds/egress.yaml",
+        List.of(".bent-nodes", "alpha/bootstrap.yaml", "alpha/cds.yaml", "alpha/lds.yaml", "alpha/rds/egress.yaml",
             "alpha/rds/ingress.yaml", "beta/bootstrap.yaml", "beta/cds.yaml", "beta/lds.yaml",
             "beta/rds/egress.yaml", "beta/rds/ingress.yaml"),
         plainFiles());
@@ -45,12 +45,14 @@ class UpdateCommandTest {
     update();
     Files.writeString(golden.resolve("beta/rds/old.yaml"), "stale\n");
     Files.createDirectories(golden.resolve("retired/rds"));
-    Files.writeString(golden.resolve("retired/rds/egress.yaml"), "stale\n");
+    for (String file : List.of("bootstrap.yaml", "lds.yaml", "cds.yaml", "rds/egress.yaml")) {
+      Files.writeString(golden.resolve("retired").resolve(file), "stale\n");
+    }
     TestMeshes.edit(mesh, "port: 3000", "port: 3001");
 
     CliRun run = update();
 
-    assertEquals("bent: updated " + golden + ": 1 written, 2 removed, 9 unchanged\n", run.err());
+    assertEquals("bent: updated " + golden + ": 1 written, 5 removed, 9 unchanged\n", run.err());
     assertFalse(Files.exists(golden.resolve("retired")));
     assertFalse(Files.exists(golden.resolve("beta/rds/old.yaml")));
     assertEquals(ExitCode.OK, CliRun.of("check", "-c", mesh.toString(), "--golden", golden.toString()).exitCode());

@@ -52,10 +52,11 @@ class ValidateCommandTest {
     assertEquals(1, run("validate", output.resolve("beta").toString(), output.resolve("gamma").toString()));
     assertEquals(output.resolve("beta/cds.yaml") + ": error: resources[0].load_assignment.endpoints[0].lb_endpoints[0]"
         + ".endpoint.address.socket_address.port_value: must be at most 65535, got 65536 [uint32.lte]\n"
-        + output.resolve("gamma/rds/egress.yaml") + ": error: resources[0].virtual_hosts[1].routes[0].route.cluster:"
-        + " no cluster named \"gama.svc\" (did you mean \"gamma.svc\"?); Envoy would load the route and answer 503\n",
+        + output.resolve("gamma/rds/egress.yaml") + ": warning: resources[0].virtual_hosts[1].routes[0].route.cluster:"
+        + " no cluster named \"gama.svc\" (did you mean \"gamma.svc\"?); Envoy loads it (validate_clusters is false,"
+        + " the default for RDS) and the route answers 503\n",
         out.toString());
-    assertEquals("bent: checked 10 files: 2 errors\n", err.toString());
+    assertEquals("bent: checked 10 files: 1 error, 1 warning\n", err.toString());
   }
 
   @Test
@@ -76,8 +77,27 @@ class ValidateCommandTest {
   @Test
   void helpDescribesPathsAndExitCodes() {
     assertEquals(0, run("validate", "--help"));
-    assertTrue(out.toString().startsWith("Usage: bent validate [-hV] PATH...\n"), out.toString());
+    assertTrue(out.toString().startsWith("Usage: bent validate [-hV] [--profile=envoy|bent] PATH...\n"), out.toString());
     assertTrue(out.toString().contains("Exit status: 0 valid, 1 invalid or unreadable, 2 usage error."), out.toString());
+  }
+
+  @Test
+  void bentProfileAddsTheLayoutPolicyAndMarksIt() throws Exception {
+    Path output = compiled();
+    Path bootstrap = output.resolve("beta/bootstrap.yaml");
+    String admin = "admin:\n  address:\n    socket_address:\n      address: ";
+    Files.writeString(bootstrap, Files.readString(bootstrap).replace(admin + "127.0.0.1", admin + "0.0.0.0"));
+    assertEquals(0, run("validate", output.resolve("beta").toString()));
+    assertEquals("", out.toString());
+    assertEquals(1, run("validate", "--profile", "bent", output.resolve("beta").toString()));
+    assertEquals(bootstrap + ": error: admin.address: admin must listen on loopback, not 0.0.0.0 [bent layout]\n",
+        out.toString());
+  }
+
+  @Test
+  void unknownProfileIsAUsageError() {
+    assertEquals(2, run("validate", "--profile", "istio", "x.yaml"));
+    assertTrue(err.toString().contains("expected envoy or bent, got 'istio'"), err.toString());
   }
 
   @Test

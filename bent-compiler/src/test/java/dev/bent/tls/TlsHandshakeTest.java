@@ -54,7 +54,7 @@ class TlsHandshakeTest {
     Compiler.Compilation compilation = Compiler.compile(pki.withTls(mesh, dir, TlsSettings.Mode.STRICT, Map.of()),
         diagnostics, List.of(), n -> out.resolve(n).toString(),
         new Credentials(dir, k -> null, Clock.fixed(now, ZoneOffset.UTC)));
-    NodeDirectoryWriter.writeAll(compilation.nodes().values(), out::resolve);
+    NodeDirectoryWriter.writeAll(compilation.nodes().values(), dev.bent.write.OutputLayout.of(out, null, false));
     return out;
   }
 

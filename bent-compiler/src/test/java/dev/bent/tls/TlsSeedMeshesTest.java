@@ -47,7 +47,7 @@ class TlsSeedMeshesTest {
     Path out = dir.resolve("out");
     Compiler.Compilation compilation = Compiler.compile(tls, diagnostics, List.of(),
         n -> out.resolve(n).toString(), new Credentials(dir, k -> null, Clock.fixed(NOW, ZoneOffset.UTC)));
-    NodeDirectoryWriter.writeAll(compilation.nodes().values(), out::resolve);
+    NodeDirectoryWriter.writeAll(compilation.nodes().values(), dev.bent.write.OutputLayout.of(out, null, false));
 
     int egress = 0;
     int ingress = 0;

@@ -21,7 +21,10 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Routes that reach the admin interface (127.0.0.1:9901 in {@link Configs#bootstrap}) are limited. */
+/**
+ * Under bent's layout policy, routes that reach the admin interface (127.0.0.1:9901 in {@link
+ * Configs#bootstrap}) are limited; Envoy itself has no such rule.
+ */
 class AdminRouteCheckTest {
   static final String ROUTE = "resources[0].filter_chains[0].filters[0].typed_config.route_config"
       + ".virtual_hosts[0].routes[0]";
@@ -36,8 +39,12 @@ class AdminRouteCheckTest {
         .build();
   }
 
-  /** The problems of a node whose LDS listener has one route, to the clusters "admin" and "backend". */
+  /** The problems, under {@link Profile#BENT}, of a node whose LDS listener routes to "admin" and "backend". */
   static List<String> problems(Route route) {
+    return problems(route, Profile.BENT);
+  }
+
+  static List<String> problems(Route route, Profile profile) {
     HttpConnectionManager hcm = Configs.hcm(Configs.fault(503));
     HttpConnectionManager.Builder builder = hcm.toBuilder();
     builder.getRouteConfigBuilder().getVirtualHostsBuilder(0).setRoutes(0, route);
@@ -45,7 +52,7 @@ class AdminRouteCheckTest {
         .setAddress(NumericRulesTest.address("0.0.0.0", 15090)).build();
     Bootstrap bootstrap = Configs.bootstrap();
     return NodeConfigCheckerTest.check(bootstrap, List.of(listener),
-        List.of(admin("admin", "127.0.0.1"), Configs.cluster("backend", 1)));
+        List.of(admin("admin", "127.0.0.1"), Configs.cluster("backend", 1)), profile);
   }
 
   static Route route(RouteMatch.Builder match, RouteAction.Builder action) {
@@ -64,14 +71,20 @@ class AdminRouteCheckTest {
   void everyPathToAdminIsRejected() {
     assertEquals(List.of(NodeConfigCheckerTest.LDS + ": error: " + ROUTE + ".match: routes to the admin interface"
         + " (cluster \"admin\") must match only the path /stats/prometheus (path or prefix); never route / to"
-        + " admin, it serves /quitquitquit"),
+        + " admin, it serves /quitquitquit [bent layout]"),
         problems(route(RouteMatch.newBuilder().setPrefix("/"), RouteAction.newBuilder().setCluster("admin"))));
+  }
+
+  @Test
+  void envoyItselfLoadsARouteOfEveryPathToAdmin() {
+    assertEquals(List.of(), problems(route(RouteMatch.newBuilder().setPrefix("/"),
+        RouteAction.newBuilder().setCluster("admin")), Profile.ENVOY));
   }
 
   @Test
   void rewritingThePathSentToAdminIsRejected() {
     assertEquals(List.of(NodeConfigCheckerTest.LDS + ": error: " + ROUTE + ".route: a route to the admin interface"
-        + " must not rewrite the path"),
+        + " must not rewrite the path [bent layout]"),
         problems(route(RouteMatch.newBuilder().setPrefix("/stats/prometheus"),
             RouteAction.newBuilder().setCluster("admin").setPrefixRewrite("/quitquitquit"))));
   }

@@ -51,11 +51,16 @@ class BasicAuthCheckTest {
           + " accepts only {SHA} (base64 of SHA-1), not bcrypt, $apr1$ or plain text",
       "plain text | ops:1234 | line 2: user 'ops' has an unsupported hash; Envoy accepts only {SHA} (base64 of"
           + " SHA-1), not bcrypt, $apr1$ or plain text",
-      "short hash | ops:{SHA}cRDtpNCe | line 2: user 'ops' has a {SHA} hash of 8 characters; it must be 28",
-      "not base64 | ops:{SHA}!!!!!!!!!!!!!!!!!!!!!!!!!!!! | line 2: user 'ops' has a {SHA} hash that is not"
-          + " base64 of a SHA-1 digest; no password can match it"})
+      "short hash | ops:{SHA}cRDtpNCe | line 2: user 'ops' has a {SHA} hash of 8 characters; it must be 28"})
   void malformedLineIsRejected(String kind, String line, String expected) {
     assertEquals(List.of("lds.yaml: error: " + USERS + ": " + expected), problems(users(JIMMY + "\n" + line)));
+  }
+
+  @Test
+  void hashThatIsNotBase64LoadsAndIsAWarning() {
+    assertEquals(List.of("lds.yaml: warning: " + USERS + ": line 2: user 'ops' has a {SHA} hash that is not base64 of"
+        + " a SHA-1 digest; Envoy loads it, but no password can match it"),
+        problems(users(JIMMY + "\nops:{SHA}!!!!!!!!!!!!!!!!!!!!!!!!!!!!")));
   }
 
   @Test

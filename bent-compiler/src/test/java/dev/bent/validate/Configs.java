@@ -80,6 +80,17 @@ final class Configs {
         return listener(hcm(fault(503)));
     }
 
+    /**
+     * {@link #listener()} as a static listener: Envoy builds it before CDS loads, so its inline
+     * routes to CDS clusters need validate_clusters false.
+     */
+    static Listener staticListener() {
+        HttpConnectionManager hcm = hcm(fault(503));
+        hcm = hcm.toBuilder().setRouteConfig(hcm.getRouteConfig().toBuilder()
+                .setValidateClusters(com.google.protobuf.BoolValue.of(false))).build();
+        return listener(hcm);
+    }
+
     static Cluster cluster(String name, int... weights) {
         LocalityLbEndpoints.Builder locality = LocalityLbEndpoints.newBuilder();
         for (int i = 0; i < weights.length; i++) {
@@ -101,7 +112,7 @@ final class Configs {
                 .setNode(Node.newBuilder().setId("node-1").setCluster("mesh"))
                 .setAdmin(Admin.newBuilder().setAddress(address("127.0.0.1", 9901)))
                 .setStaticResources(Bootstrap.StaticResources.newBuilder()
-                        .addListeners(listener()).addClusters(cluster("zipkin", 1)))
+                        .addListeners(staticListener()).addClusters(cluster("zipkin", 1)))
                 .setDynamicResources(Bootstrap.DynamicResources.newBuilder().setLdsConfig(lds).setCdsConfig(cds))
                 .build();
     }

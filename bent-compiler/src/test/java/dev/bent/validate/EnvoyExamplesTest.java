@@ -48,16 +48,48 @@ class EnvoyExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("defects")
   void defectIsRejectedWithItsRule(Defect defect) throws Exception {
-    Path copy = tmp.resolve("envoy");
-    copyTree(examples(), copy);
-    Path file = copy.resolve(defect.file());
-    String text = Files.readString(file);
-    int at = text.indexOf(defect.from());
-    assertTrue(at >= 0 && text.indexOf(defect.from(), at + 1) < 0, "edit must match exactly once: " + defect.from());
-    Files.writeString(file, text.replace(defect.from(), defect.to()));
+    assertRejected(defect, errorsOf(defect, Profile.ENVOY));
+  }
 
-    ConfigValidator.Report report = ConfigValidator.validate(copy.resolve(defect.target()));
-    List<String> errors = report.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("policyDefects")
+  void layoutDefectIsRejectedOnlyUnderTheBentProfile(Defect defect) throws Exception {
+    assertEquals(List.of(), errorsOf(defect, Profile.ENVOY));
+    assertRejected(defect, errorsOf(defect, Profile.BENT));
+  }
+
+  @Test
+  void rdsRouteToAMissingClusterIsAWarning() throws Exception {
+    Defect defect = new Defect("RDS route to an unknown cluster", "dynamic-fs", "dynamic-fs/rds/edge_routes.yaml",
+        "cluster: api,", "cluster: apj,", List.of());
+    assertEquals(List.of(), errorsOf(defect, Profile.ENVOY));
+    ConfigValidator.Report report = ConfigValidator.validate(tmp.resolve("envoy/dynamic-fs"));
+    assertEquals(1, report.warningCount(), report.diagnostics()::toString);
+    assertTrue(report.diagnostics().get(0).toString().endsWith("resources[0].virtual_hosts[1].routes[0].route.cluster:"
+        + " no cluster named \"apj\" (did you mean \"api\"?); Envoy loads it (validate_clusters is false, the"
+        + " default for RDS) and the route answers 503"), report.diagnostics()::toString);
+    assertEquals(List.of("resources[0].virtual_hosts[1].routes[0].route.cluster: no cluster named \"apj\" (did you"
+        + " mean \"api\"?); Envoy would load it and answer 503, bent's output never routes to a missing cluster"
+        + " [bent layout]"), errorsOf(defect, Profile.BENT).stream().map(e -> e.substring(e.indexOf("resources[0]")))
+        .toList());
+  }
+
+  /** Applies {@code defect} to a copy of the examples and returns the errors of validating its target. */
+  private List<String> errorsOf(Defect defect, Profile profile) throws Exception {
+    Path copy = tmp.resolve("envoy");
+    if (!Files.exists(copy)) {
+      copyTree(examples(), copy);
+      Path file = copy.resolve(defect.file());
+      String text = Files.readString(file);
+      int at = text.indexOf(defect.from());
+      assertTrue(at >= 0 && text.indexOf(defect.from(), at + 1) < 0, "edit must match exactly once: " + defect.from());
+      Files.writeString(file, text.replace(defect.from(), defect.to()));
+    }
+    ConfigValidator.Report report = ConfigValidator.validate(copy.resolve(defect.target()), profile);
+    return report.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList();
+  }
+
+  private static void assertRejected(Defect defect, List<String> errors) {
     assertEquals(defect.expected().size(), errors.size(), () -> "errors: " + errors);
     for (String expected : defect.expected()) {
       assertTrue(errors.stream().anyMatch(e -> e.contains(expected)), () -> "no \"" + expected + "\" in " + errors);
@@ -100,6 +132,10 @@ class EnvoyExamplesTest {
         + " accepts it, but write a list"), lines.get(1));
     assertTrue(lines.get(0).endsWith("collector_endpoint_version: enum value \"http_json\" is accepted by Envoy in any"
         + " letter case, but write HTTP_JSON"), lines.get(0));
+  }
+
+  static Stream<Defect> policyDefects() {
+    return NodeDefects.policy().stream();
   }
 
   static Stream<Defect> defects() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cross-file checks of {@link NodeConfigChecker} on a node shaped like bent's output: a
- * static listener that traces to the static cluster "zipkin" and routes to "backend" from CDS.
+ * static listener that traces to the static cluster "zipkin" and routes to "backend" from CDS
+ * (with validate_clusters false, as a static listener is built before CDS loads).
  */
 class NodeConfigCheckerTest {
   static final String BOOT = "/etc/envoy/dynamic/bootstrap.yaml";
@@ -26,8 +27,12 @@ class NodeConfigCheckerTest {
   static final String CDS = "/etc/envoy/dynamic/cds.yaml";
 
   static List<String> check(Bootstrap bootstrap, List<Message> lds, List<Message> cds) {
+    return check(bootstrap, lds, cds, Profile.ENVOY);
+  }
+
+  static List<String> check(Bootstrap bootstrap, List<Message> lds, List<Message> cds, Profile profile) {
     NodeConfig config = new NodeConfig(BOOT, bootstrap, Map.of(LDS, lds, CDS, cds));
-    return NodeConfigChecker.check(config).stream().map(Diagnostic::toString).toList();
+    return NodeConfigChecker.check(config, new CheckMemo(), profile).stream().map(Diagnostic::toString).toList();
   }
 
   @Test
@@ -36,19 +41,31 @@ class NodeConfigCheckerTest {
   }
 
   @Test
-  void tracerCollectorDefinedOnlyByCdsIsRejected() {
+  void zipkinCollectorOnlyInCdsIsUnknownToAStaticListener() {
     Bootstrap bootstrap = Configs.bootstrap().toBuilder()
         .setStaticResources(Configs.bootstrap().getStaticResources().toBuilder().clearClusters()).build();
     List<String> problems =
         check(bootstrap, List.of(), List.of(Configs.cluster("zipkin", 1), Configs.cluster("backend", 1)));
     assertEquals(List.of(BOOT + ": error: static_resources.listeners[0].filter_chains[0].filters[0].typed_config"
-        + ".tracing.provider.typed_config.collector_cluster: cluster \"zipkin\" is defined at " + CDS
-        + " resources[0], but a tracer's collector must be a static cluster of the bootstrap (Envoy refuses"
-        + " clusters added by CDS)"), problems);
+        + ".tracing.provider.typed_config.collector_cluster: no cluster named \"zipkin\" among the static clusters"
+        + " (a static listener is built before CDS loads) (Envoy's Zipkin driver: \"unknown cluster\")"), problems);
   }
 
   @Test
-  void openTelemetryCollectorMustBeAStaticCluster() {
+  void zipkinCollectorFromCdsIsEnvoysChoiceButNotBentsLayout() {
+    Listener lds = Configs.listener().toBuilder().setName("traced").setAddress(NumericRulesTest.address("0.0.0.0", 8000))
+        .build();
+    Bootstrap bootstrap = Configs.bootstrap().toBuilder().setStaticResources(Configs.bootstrap().getStaticResources()
+        .toBuilder().clearClusters().clearListeners()).build();
+    List<Message> cds = List.of(Configs.cluster("zipkin", 1), Configs.cluster("backend", 1));
+    assertEquals(List.of(), check(bootstrap, List.of(lds), cds));
+    assertEquals(List.of(LDS + ": error: resources[0].filter_chains[0].filters[0].typed_config.tracing.provider"
+        + ".typed_config.collector_cluster: the collector \"zipkin\" must be a static cluster of the bootstrap (a bad"
+        + " CDS file must not remove it) [bent layout]"), check(bootstrap, List.of(lds), cds, Profile.BENT));
+  }
+
+  @Test
+  void missingOpenTelemetryCollectorIsAWarningAndAStaticOneBentsLayout() {
     OpenTelemetryConfig otel = OpenTelemetryConfig.newBuilder().setServiceName("orders")
         .setGrpcService(GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName("otel")))
         .build();
@@ -57,10 +74,29 @@ class NodeConfigCheckerTest {
             .setName("envoy.tracers.opentelemetry").setTypedConfig(Any.pack(otel))))
         .build();
     Listener lds = Configs.listener(hcm).toBuilder().setName("traced").setAddress(NumericRulesTest.address("0.0.0.0", 8000)).build();
-    List<String> problems = check(Configs.bootstrap(), List.of(lds), List.of(Configs.cluster("backend", 1)));
-    assertEquals(List.of(LDS + ": error: resources[0].filter_chains[0].filters[0].typed_config.tracing.provider"
-        + ".typed_config.grpc_service.envoy_grpc.cluster_name: no cluster named \"otel\" in the bootstrap's"
-        + " static_resources; static clusters: [zipkin]"), problems);
+    String field = LDS + ": %s: resources[0].filter_chains[0].filters[0].typed_config.tracing.provider"
+        + ".typed_config.grpc_service.envoy_grpc.cluster_name: ";
+    assertEquals(List.of(field.formatted("warning") + "no cluster named \"otel\" among the static and CDS clusters;"
+        + " Envoy loads it and drops the spans"), check(Configs.bootstrap(), List.of(lds), List.of(Configs.cluster("backend", 1))));
+    assertEquals(List.of(field.formatted("warning") + "no cluster named \"otel\" among the static and CDS clusters;"
+        + " Envoy loads it and drops the spans", field.formatted("error") + "the collector \"otel\" must be a static"
+        + " cluster of the bootstrap (a bad CDS file must not remove it) [bent layout]"),
+        check(Configs.bootstrap(), List.of(lds), List.of(Configs.cluster("backend", 1)), Profile.BENT));
+  }
+
+  @Test
+  void httpFilterNameUsedTwiceIsAWarningAndALayoutError() {
+    HttpConnectionManager hcm = Configs.hcm(Configs.fault(503));
+    hcm = hcm.toBuilder().addHttpFilters(0, hcm.getHttpFilters(0)).build();
+    Listener lds = Configs.listener(hcm).toBuilder().setName("twice").setAddress(NumericRulesTest.address("0.0.0.0", 8000))
+        .build();
+    String at = LDS + ": %s: resources[0].filter_chains[0].filters[0].typed_config.http_filters[1].name: filter name"
+        + " \"envoy.filters.http.fault\" is used twice in one chain";
+    List<Message> cds = List.of(Configs.cluster("backend", 1));
+    assertEquals(List.of(at.formatted("warning") + "; Envoy loads it, but per-route config by that name is ambiguous"),
+        check(Configs.bootstrap(), List.of(lds), cds));
+    assertEquals(List.of(at.formatted("error") + " [bent layout]"), check(Configs.bootstrap(), List.of(lds), cds,
+        Profile.BENT));
   }
 
   @Test

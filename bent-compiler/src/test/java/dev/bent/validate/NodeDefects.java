@@ -4,7 +4,7 @@ import dev.bent.validate.EnvoyExamplesTest.Defect;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One-defect variants of the Envoy examples, one per check of {@link NodeConfigChecker}. */
+/** One-defect variants of the Envoy examples, one per check of {@link NodeConfigChecker} and {@link LayoutPolicy}. */
 final class NodeDefects {
   private NodeDefects() {}
 
@@ -21,9 +21,6 @@ final class NodeDefects {
         new Defect("duplicate virtual-host domain", "dynamic-fs", rds, "[\"api.example.com\"]", "[\"WWW.example.com\"]",
             List.of("dynamic-fs/rds/edge_routes.yaml: error: resources[0].virtual_hosts[1].domains: \"WWW.example.com\""
                 + " is also a domain of virtual host \"web\"")),
-        new Defect("route to an unknown cluster", "dynamic-fs", rds, "cluster: api,", "cluster: apj,",
-            List.of("resources[0].virtual_hosts[1].routes[0].route.cluster: no cluster named \"apj\" (did you mean"
-                + " \"api\"?); Envoy would load the route and answer 503")),
         new Defect("RDS file missing", "dynamic-fs", "dynamic-fs/lds.yaml", "rds/edge_routes.yaml", "rds/edge.yaml",
             List.of("dynamic-fs/lds.yaml: error: resources[0].filter_chains[0].filters[0].typed_config.rds"
                 + ".config_source.path_config_source.path: /var/lib/envoy/rds/edge.yaml does not exist")),
@@ -51,17 +48,25 @@ final class NodeDefects {
                 "route.cluster: no cluster named \"cart\"")),
         new Defect("STATIC cluster with a host name", s2s, s2s, "address: 10.20.0.11", "address: payments-1.internal",
             List.of("a STATIC cluster needs an IP address, not \"payments-1.internal\" (use STRICT_DNS)")),
-        new Defect("admin not on loopback", front, front, "{address: 127.0.0.1, port_value: 9901}",
-            "{address: 0.0.0.0, port_value: 9901}", List.of("admin.address: admin must listen on loopback")),
-        new Defect("node without id", "ext-authz.yaml", "ext-authz.yaml", "id: authz-front", "id: \"\"",
-            List.of("node: node.id and node.cluster must be set")),
         new Defect("tracer collector cluster missing", "tracing-zipkin.yaml", "tracing-zipkin.yaml",
             "collector_cluster: zipkin", "collector_cluster: zipkn",
-            List.of("tracing.provider.typed_config.collector_cluster: no cluster named \"zipkn\" in the bootstrap's"
-                + " static_resources (did you mean \"zipkin\"?)")),
+            List.of("tracing.provider.typed_config.collector_cluster: no cluster named \"zipkn\" among the static"
+                + " clusters (a static listener is built before CDS loads) (did you mean \"zipkin\"?)")),
         new Defect("basic_auth user with an $apr1$ hash", front, front, "ops:{SHA}p7rw65mRk2f7BMPFva0PnJ3tAyU=",
             "ops:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/", List.of("users.inline_string: line 3: user 'ops' has an"
-                + " unsupported hash; Envoy accepts only {SHA}")),
+                + " unsupported hash; Envoy accepts only {SHA}")));
+  }
+
+  /** Breaks of bent's layout policy: Envoy loads them, {@code --profile bent} refuses them. */
+  static List<Defect> policy() {
+    String s2s = "service-to-service.yaml";
+    String front = "front-proxy.yaml";
+    return List.of(
+        new Defect("admin not on loopback", front, front, "{address: 127.0.0.1, port_value: 9901}",
+            "{address: 0.0.0.0, port_value: 9901}", List.of("admin.address: admin must listen on loopback, not 0.0.0.0"
+                + " [bent layout]")),
+        new Defect("node without id", "ext-authz.yaml", "ext-authz.yaml", "id: authz-front", "id: \"\"",
+            List.of("node: node.id and node.cluster must be set in the bootstrap [bent layout]")),
         new Defect("admin routed for every path", s2s, s2s, "match: {path: /stats/prometheus}", "match: {prefix: /}",
             List.of("static_resources.listeners[2].filter_chains[0].filters[0].typed_config.route_config"
                 + ".virtual_hosts[0].routes[0].match: routes to the admin interface (cluster \"prometheus_stats\")"

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,12 +61,16 @@ class GenerationWriterTest {
   void unchangedOutputIsNotRewritten() throws IOException {
     GenerationWriter.write(dir, files("1"));
     Path generation = dir.resolve(Files.readSymbolicLink(dir.resolve("..data")));
-    var before = Files.getLastModifiedTime(generation.resolve("lds.yaml"));
+    // Backdated, so that a rewrite within one timestamp tick would still show.
+    var before = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(generation.resolve("lds.yaml"), before);
+    Files.setLastModifiedTime(dir.resolve("bootstrap.yaml"), before);
     var bootstrapInode = Files.readAttributes(dir.resolve("bootstrap.yaml"), "unix:ino").get("ino");
     GenerationWriter.Result again = GenerationWriter.write(dir, files("1"));
     assertFalse(again.changed());
     assertEquals(before, Files.getLastModifiedTime(generation.resolve("lds.yaml")));
     assertEquals(bootstrapInode, Files.readAttributes(dir.resolve("bootstrap.yaml"), "unix:ino").get("ino"));
+    assertEquals(before, Files.getLastModifiedTime(dir.resolve("bootstrap.yaml")));
     assertEquals(1, generations().size());
   }
 
@@ -87,7 +91,7 @@ class GenerationWriterTest {
     for (int i = 0; i < 6; i++) {
       GenerationWriter.write(dir, files(Integer.toString(i)));
     }
-    assertEquals(GenerationWriter.KEPT_GENERATIONS + 1, generations().size());
+    assertEquals(3, generations().size(), "the live generation and the two kept before it");
     assertEquals("lds 5", read("lds.yaml"));
   }
 
@@ -119,7 +123,8 @@ class GenerationWriterTest {
     Files.writeString(dir.resolve("eds.yaml"), "mine");
     SortedMap<String, byte[]> next = files("2");
     next.put("eds.yaml", "new".getBytes(UTF_8));
-    assertThrows(FileAlreadyExistsException.class, () -> GenerationWriter.write(dir, next));
+    FileSystemException e = assertThrows(FileSystemException.class, () -> GenerationWriter.write(dir, next));
+    assertEquals(dir.resolve("eds.yaml").toString(), e.getFile());
     assertEquals(Path.of(live), Files.readSymbolicLink(dir.resolve("..data")));
     assertEquals("lds 1", read("lds.yaml"));
     assertEquals("mine", read("eds.yaml"));
@@ -131,11 +136,14 @@ class GenerationWriterTest {
   @Test
   void leftoversOfAnInterruptedWriteAreRemoved() throws IOException {
     GenerationWriter.write(dir, files("1"));
-    Files.createDirectories(dir.resolve(".tmp-0123456789abcdef-x/rds"));
-    Files.createSymbolicLink(dir.resolve(".tmp-link-y"), Path.of("..data"));
+    Files.createDirectories(dir.resolve(".tmp-0123456789abcdef-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/rds"));
+    Files.createSymbolicLink(dir.resolve(".tmp-link-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"), Path.of("..data"));
+    Files.writeString(dir.resolve(".tmp-notes"), "mine");
     GenerationWriter.write(dir, files("1"));
     try (Stream<Path> s = Files.list(dir)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")));
+      assertEquals(List.of(".tmp-notes"),
+          s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-")).toList(),
+          "bent's leftovers are removed, a name that only starts like one is not");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.bent.write;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,5 +32,17 @@ class OutputLockTest {
     OutputLock.acquire(out, "bent compile").close();
     assertTrue(Files.exists(out.resolve(OutputLock.FILE_NAME)), "the lock file is never deleted");
     assertDoesNotThrow(() -> OutputLock.acquire(out, "bent compile").close());
+  }
+
+  @Test
+  void theHostNameComesFromTheEnvironmentOrAFileNeverFromTheNetwork() throws Exception {
+    Path kernel = dir.resolve("hostname");
+    Files.writeString(kernel, "build-3\n");
+    Path absent = dir.resolve("absent");
+
+    assertEquals("from-env", OutputLock.hostName("from-env", kernel));
+    assertEquals("build-3", OutputLock.hostName(null, absent, kernel));
+    assertEquals("build-3", OutputLock.hostName(" ", kernel));
+    assertEquals("unknown host", OutputLock.hostName(null, absent));
   }
 }

@@ -1,9 +1,9 @@
 package dev.bent.maven;
 
 import dev.bent.Compiler;
-import dev.bent.emit.NodeFiles;
 import dev.bent.golden.GoldenFormat;
-import dev.bent.write.GenerationWriter;
+import dev.bent.write.NodeDirectoryWriter;
+import dev.bent.write.OutputLayout;
 import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,9 +42,7 @@ public final class CompileMojo extends MeshMojo {
   void run() throws IOException {
     String base = envoyDir.replaceAll("/+$", "");
     Compiler.Compilation compilation = compile(node -> base + "/" + node);
-    for (NodeFiles node : compilation.nodes().values()) {
-      GenerationWriter.write(outputDirectory.toPath().resolve(node.node()), node);
-    }
+    NodeDirectoryWriter.writeAll(compilation.nodes().values(), new OutputLayout(outputDirectory.toPath(), base, false));
     getLog().info("bent: compiled " + compilation.nodes().size() + " nodes into " + shown(outputDirectory));
   }
 }

@@ -2,6 +2,7 @@ package dev.bent.maven;
 
 import dev.bent.diag.Diagnostic;
 import dev.bent.validate.ConfigValidator;
+import dev.bent.validate.Profile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -18,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code bent:validate}: validates a directory of Envoy configuration, by default what {@code
  * bent:compile} wrote, the way {@code bent validate} does: every node's bootstrap and the files it
  * names are parsed strictly, checked against Envoy's protoc-gen-validate rules, and checked as a
- * whole. A problem fails the build with one line per problem.
+ * whole, with bent's layout policy ({@code --profile bent}), since the directory is bent's output.
+ * A problem fails the build with one line per problem.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
 public final class ValidateMojo extends AbstractBentMojo {
@@ -46,7 +48,7 @@ public final class ValidateMojo extends AbstractBentMojo {
     List<Diagnostic> diagnostics = new ArrayList<>();
     int files = 0;
     for (Path node : nodes) {
-      ConfigValidator.Report report = ConfigValidator.validate(node);
+      ConfigValidator.Report report = ConfigValidator.validate(node, Profile.BENT);
       diagnostics.addAll(report.diagnostics());
       files += report.files().size();
     }

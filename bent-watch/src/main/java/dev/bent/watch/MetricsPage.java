@@ -26,6 +26,13 @@ final class MetricsPage {
     }
     page.header("bent_publishes_total", "counter", "Compiles that wrote at least one node directory.");
     page.sample("bent_publishes_total", "", s.publishes());
+    page.header("bent_publish_retries_total", "counter", "Retries of a publish that failed for I/O.");
+    page.sample("bent_publish_retries_total", "", s.publishRetries());
+    page.header(
+        "bent_publish_retry_pending",
+        "gauge",
+        "1 while a failed publish waits for its retry (the output lags the input), else 0.");
+    page.sample("bent_publish_retry_pending", "", s.retryPending() ? 1 : 0);
     page.header(
         "bent_last_success_timestamp_seconds",
         "gauge",

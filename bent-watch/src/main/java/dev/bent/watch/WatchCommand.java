@@ -31,8 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Layout and options as for 'bent compile'. Each node whose output changed",
       "gets a new generation, swapped in with one rename that Envoy reloads.",
       "An input that does not compile is reported and publishes nothing: the",
-      "previous configuration stays live. SIGTERM or SIGINT stops it after any",
-      "publish in progress, with exit status 0."
+      "previous configuration stays live. A publish that fails (a full disk) is",
+      "retried with backoff until it completes. SIGTERM or SIGINT stops it after",
+      "any publish in progress, with exit status 0."
     })
 final class WatchCommand implements Callable<Integer> {
   /** How often the file is compared even without a change event. */

@@ -84,7 +84,16 @@ final class WatchLog {
   void publishFailed(String reason, int written, int nodes) {
     print("bent: publish failed after " + written + " of " + nodes + " nodes: " + reason
         + "; every node directory keeps a complete configuration (the rest the previous one);"
-        + " bent tries again at the next change");
+        + " bent tries again shortly");
+  }
+
+  void retrying(int attempt, java.time.Duration delay) {
+    print("bent: retrying the publish (attempt " + attempt + ") in " + delay.toMillis() + " ms");
+  }
+
+  void crashed(String what, String exception) {
+    print("bent: internal error in " + what + " (a bug in bent; please report it): " + exception
+        + "; the previous configuration stays live");
   }
 
   void stopping() {

@@ -30,6 +30,8 @@ public final class WatchStatus {
   private final Map<Failure, Long> failures = new EnumMap<>(Failure.class);
   private long compiles;
   private long publishes;
+  private long retries;
+  private boolean retryPending;
   private double lastSuccessSeconds;
   private Health health = new Health(false, "starting: the first compile has not finished");
 
@@ -53,13 +55,28 @@ public final class WatchStatus {
     }
     publishSeconds.observe(publishDurationSeconds);
     lastSuccessSeconds = clock.millis() / 1000.0;
+    retryPending = false;
     health = new Health(true, "ok");
+  }
+
+  /**
+   * The last publish failed and retry {@code attempt} comes after {@code delay}; {@code /healthz}
+   * says so after the failure's reason.
+   */
+  synchronized void retrying(int attempt, java.time.Duration delay) {
+    retries++;
+    retryPending = true;
+    String reason = health.reason().replaceFirst("; retry \\d+ in \\d+ ms$", "");
+    health = new Health(false, reason + "; retry " + attempt + " in " + delay.toMillis() + " ms");
   }
 
   /** The latest input was not published; the previous output stays live. */
   synchronized void failed(Failure failure, String reason) {
     failures.merge(failure, 1L, Long::sum);
     health = new Health(false, reason);
+    if (failure != Failure.IO) {
+      retryPending = false;
+    }
   }
 
   public synchronized Health health() {
@@ -68,7 +85,7 @@ public final class WatchStatus {
 
   synchronized Snapshot snapshot() {
     return new Snapshot(
-        compiles, Map.copyOf(failures), publishes, lastSuccessSeconds,
+        compiles, Map.copyOf(failures), publishes, retries, retryPending, lastSuccessSeconds,
         compileSeconds.snapshot(), publishSeconds.snapshot());
   }
 
@@ -77,6 +94,8 @@ public final class WatchStatus {
       long compiles,
       Map<Failure, Long> failures,
       long publishes,
+      long publishRetries,
+      boolean retryPending,
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,
       Histogram.Snapshot publishSeconds) {}

@@ -9,11 +9,16 @@ import dev.bent.diag.IoFailure;
 import dev.bent.emit.NodeFiles;
 import dev.bent.model.Mesh;
 import dev.bent.write.GenerationWriter;
+import dev.bent.write.NodeDirectoryWriter;
 import dev.bent.write.OutputLayout;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The watch loop: compiles the mesh at start and after every change its source reports, and
@@ -21,7 +26,13 @@ import java.util.Optional;
  *
  * <p>Last known good: an input that does not compile publishes nothing. Its diagnostics are
  * logged with their places, {@code /healthz} turns 503, and every node keeps its previous
- * configuration until a good input arrives.
+ * configuration until a good input arrives. No input ends the loop: an exception from reading or
+ * compiling, even a bug in bent, is reported the same way and the loop goes on.
+ *
+ * <p>A publish that fails (a full disk, a directory made read-only) is retried with backoff until
+ * it completes, without waiting for a change: first after {@link Backoff#first}, then twice as
+ * long each time up to {@link Backoff#most}. A change in the meantime is part of the retry, which
+ * compiles the input again.
  */
 public final class Watcher {
   private final WatchedSource source;
@@ -29,6 +40,8 @@ public final class Watcher {
   private final OutputLayout layout;
   private final WatchStatus status;
   private final WatchLog log;
+  private final Backoff backoff;
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   private long publishes;
   private List<Diagnostic> lastWarnings = List.of();
@@ -38,6 +51,14 @@ public final class Watcher {
    * reporting to {@code status} and to {@code log}.
    */
   Watcher(WatchedSource source, List<String> nodes, OutputLayout layout, WatchStatus status, WatchLog log) {
+    this(source, nodes, layout, status, log, Backoff.DEFAULT);
+  }
+
+  /** As above, retrying a failed publish after the delays of {@code backoff}. */
+  Watcher(
+      WatchedSource source, List<String> nodes, OutputLayout layout, WatchStatus status, WatchLog log,
+      Backoff backoff) {
+    this.backoff = backoff;
     this.source = source;
     this.nodes = List.copyOf(nodes);
     this.layout = layout;
@@ -45,13 +66,45 @@ public final class Watcher {
     this.log = log;
   }
 
+  /**
+   * How long to wait before retrying a failed publish: {@code first}, then doubling up to {@code
+   * most}.
+   */
+  record Backoff(Duration first, Duration most) {
+    static final Backoff DEFAULT = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(30));
+
+    /** The delay before retry number {@code attempt} (1 for the first). */
+    Duration delay(int attempt) {
+      Duration delay = first;
+      for (int i = 1; i < attempt && delay.compareTo(most) < 0; i++) {
+        delay = delay.multipliedBy(2);
+      }
+      return delay.compareTo(most) > 0 ? most : delay;
+    }
+  }
+
   /** Compiles and publishes now, then after each change, until {@link #stop}. */
   public void run() throws IOException, InterruptedException {
-    cycle();
+    Outcome outcome = cycle();
     log.watching(source.name());
-    while (!stopping && source.awaitChange()) {
+    int attempt = 0;
+    while (!stopping) {
+      if (outcome == Outcome.PUBLISH_FAILED) {
+        attempt++;
+        Duration delay = backoff.delay(attempt);
+        status.retrying(attempt, delay);
+        log.retrying(attempt, delay);
+        if (stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+          break;
+        }
+      } else {
+        attempt = 0;
+        if (!source.awaitChange()) {
+          break;
+        }
+      }
       if (!stopping) {
-        cycle();
+        outcome = cycle();
       }
     }
   }
@@ -62,6 +115,7 @@ public final class Watcher {
    */
   public void stop() {
     stopping = true;
+    stopped.countDown();
     try {
       source.close();
     } catch (IOException e) {
@@ -69,12 +123,22 @@ public final class Watcher {
     }
   }
 
-  /** One compile and, if it succeeds, one publish; returns whether the output now matches the input. */
-  boolean cycle() {
+  /** How one cycle ended. */
+  enum Outcome {
+    /** The output matches the input. */
+    PUBLISHED,
+    /** The input did not compile (or could not be read); the next change is awaited. */
+    NOT_COMPILED,
+    /** The input compiled but the output could not be written; retried with backoff. */
+    PUBLISH_FAILED
+  }
+
+  /** One compile and, if it succeeds, one publish. */
+  Outcome cycle() {
     long start = System.nanoTime();
     Optional<Compiler.Compilation> compilation = compile();
     status.compiled(secondsSince(start));
-    return compilation.isPresent() && publish(compilation.get(), start);
+    return compilation.isPresent() ? publish(compilation.get(), start) : Outcome.NOT_COMPILED;
   }
 
   private Optional<Compiler.Compilation> compile() {
@@ -99,15 +163,22 @@ public final class Watcher {
       String reason = IoFailure.describe(e);
       log.readFailed(source.name(), reason);
       status.failed(WatchStatus.Failure.IO, "cannot read " + source.name() + ": " + reason);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Reasoning: a bug in bent triggered by one input must not stop the watch; the previous
+      // output stays live and the next save gets a fresh compile.
+      String what = describe(e);
+      log.crashed(source.name(), what);
+      status.failed(WatchStatus.Failure.INTERNAL, "internal error compiling " + source.name() + ": " + what);
     }
     return Optional.empty();
   }
 
-  private boolean publish(Compiler.Compilation compilation, long cycleStart) {
+  private Outcome publish(Compiler.Compilation compilation, long cycleStart) {
     long start = System.nanoTime();
     List<WatchLog.Change> changes = new ArrayList<>();
     int written = 0;
     try {
+      NodeDirectoryWriter.claim(compilation.nodes().keySet(), layout);
       for (NodeFiles node : compilation.nodes().values()) {
         GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node);
         written++;
@@ -118,11 +189,16 @@ public final class Watcher {
           changes.add(new WatchLog.Change(node.node(), result.generation()));
         }
       }
-    } catch (IOException e) {
-      String reason = IoFailure.describe(e);
+    } catch (IOException | UncheckedIOException e) {
+      String reason = IoFailure.describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
       log.publishFailed(reason, written, compilation.nodes().size());
       status.failed(WatchStatus.Failure.IO, "cannot publish: " + reason);
-      return false;
+      return Outcome.PUBLISH_FAILED;
+    } catch (RuntimeException e) {
+      String what = describe(e);
+      log.crashed("the publish", what);
+      status.failed(WatchStatus.Failure.INTERNAL, "internal error publishing: " + what);
+      return Outcome.NOT_COMPILED;
     }
     status.succeeded(!changes.isEmpty(), secondsSince(start));
     long millis = (System.nanoTime() - cycleStart) / 1_000_000;
@@ -131,7 +207,21 @@ public final class Watcher {
     } else {
       log.published(++publishes, changes, compilation.nodes().size(), millis);
     }
-    return true;
+    return Outcome.PUBLISHED;
+  }
+
+  /** The exception's kind, message and the first place in bent's code it passed, in one line. */
+  private static String describe(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    StackTraceElement where = trace.length == 0 ? null : trace[0];
+    for (StackTraceElement frame : trace) {
+      if (frame.getClassName().startsWith("dev.bent.")) {
+        where = frame;
+        break;
+      }
+    }
+    return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + (where == null ? "" : " at " + where);
   }
 
   /** The first error, and how many more there are: the reason /healthz gives. */

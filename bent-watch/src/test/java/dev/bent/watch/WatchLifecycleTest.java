@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bent.cli.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,23 +39,37 @@ class WatchLifecycleTest {
     }
   }
 
+  /**
+   * The watch is held just before node n05's ..data swap, so SIGTERM provably arrives mid-publish
+   * (n05 still has the old version then); the publish must still finish on every node.
+   */
   @Test
   void sigtermDuringAPublishFinishesItReleasesTheLockAndExitsZero() throws Exception {
     Path mesh = dir.resolve("mesh.yaml");
     Path out = dir.resolve("out");
+    Path release = dir.resolve("release");
     List<Path> nodes = new ArrayList<>();
     for (int n = 0; n < NODES; n++) {
       nodes.add(out.resolve(MeshVersions.node(n)));
     }
     MeshVersions.writeByRename(mesh, MeshVersions.mesh(1, NODES));
-    try (WatchProcess watch =
-        WatchProcess.start(dir, "watch", "-c", "mesh.yaml", "-o", "out", "--debounce", "0ms")) {
-      watch.awaitLine("^bent: watching", TIMEOUT);
-      Map<Path, Optional<String>> before = NodeDirectory.liveGenerations(nodes);
-      MeshVersions.writeByRename(mesh, MeshVersions.mesh(2, NODES));
-      NodeDirectory.awaitAnySwap(before, TIMEOUT, watch);
-      assertEquals(0, watch.terminate(TIMEOUT), watch.stderr());
+    try (WatchProcess first = WatchProcess.start(dir, "watch", "-c", "mesh.yaml", "-o", "out")) {
+      first.awaitLine("^bent: watching", TIMEOUT);
+      assertEquals(0, first.terminate(TIMEOUT), first.stderr());
+    }
+    MeshVersions.writeByRename(mesh, MeshVersions.mesh(2, NODES));
+    try (WatchProcess watch = WatchProcess.startHeld(
+        dir, MeshVersions.node(5), 4, release, "watch", "-c", "mesh.yaml", "-o", "out")) {
+      watch.awaitLine("^bent-test: held n05 at step 4$", TIMEOUT);
+      assertEquals(1, NodeDirectory.checkAtRest(nodes.get(5)), "held before the swap: the publish is under way");
+      watch.signalTerm();
+      watch.awaitLine("^bent: stopping", TIMEOUT);
+      Files.createFile(release);
+      assertEquals(0, watch.exitStatus(TIMEOUT), watch.stderr());
       watch.awaitLine("^bent: stopped$", TIMEOUT);
+      String log = watch.stderr();
+      assertTrue(log.indexOf("bent: stopping") < log.indexOf("bent: publish 1:"),
+          "the publish ended after the signal: " + log);
     }
     for (Path node : nodes) {
       assertEquals(2, NodeDirectory.checkAtRest(node), "the publish under way is finished: " + node);

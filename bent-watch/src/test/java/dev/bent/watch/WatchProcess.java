@@ -32,6 +32,24 @@ final class WatchProcess implements AutoCloseable {
 
   /** Starts {@code bent <args>} in {@code workDir} (args begin with the command, e.g. "watch"). */
   static WatchProcess start(Path workDir, String... args) throws IOException {
+    return start(workDir, List.of(), Main.class.getName(), args);
+  }
+
+  /**
+   * Starts {@code bent <args>} with the writer held before step {@code step} of node {@code
+   * node}'s first write ({@link HeldMain}), until {@code release} exists (null: forever).
+   */
+  static WatchProcess startHeld(Path workDir, String node, int step, Path release, String... args)
+      throws IOException {
+    List<String> properties = new ArrayList<>(List.of("-Dbent.test.holdNode=" + node, "-Dbent.test.holdStep=" + step));
+    if (release != null) {
+      properties.add("-Dbent.test.release=" + release);
+    }
+    return start(workDir, properties, HeldMain.class.getName(), args);
+  }
+
+  private static WatchProcess start(Path workDir, List<String> properties, String mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Reasoning: C1 only, the serial collector and no verification of our own classes start a
@@ -44,7 +62,8 @@ final class WatchProcess implements AutoCloseable {
             "-XX:+UnlockDiagnosticVMOptions",
             "-XX:-BytecodeVerificationRemote",
             "-Xmx256m"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(properties);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     Path stderr = Files.createTempFile(workDir, "stderr-", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -89,6 +108,11 @@ final class WatchProcess implements AutoCloseable {
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     return exitStatus(timeout);
+  }
+
+  /** Sends SIGTERM and returns at once. */
+  void signalTerm() {
+    process.destroy();
   }
 
   /** Sends SIGKILL and waits for the process to be gone. */

@@ -53,12 +53,12 @@ class WatcherTest {
   @Test
   void badInputPublishesNothingAndTheNextGoodInputIsPublished() throws Exception {
     MeshVersions.writeByRename(mesh, MeshVersions.mesh(1, 2));
-    assertTrue(watcher.cycle(), log.toString());
+    assertTrue(watcher.cycle() == Watcher.Outcome.PUBLISHED, log.toString());
     Map<Path, Optional<String>> live = NodeDirectory.liveGenerations(nodes());
     assertEquals(200, get("/healthz").statusCode());
 
     Files.writeString(mesh, "nodes:\n  n00:\n  - name: [unclosed\n");
-    assertFalse(watcher.cycle());
+    assertFalse(watcher.cycle() == Watcher.Outcome.PUBLISHED);
     assertTrue(log.toString().contains(mesh + ":3:"), "the YAML error has its place: " + log);
     assertNothingPublished(live);
     HttpResponse<String> health = get("/healthz");
@@ -66,13 +66,13 @@ class WatcherTest {
     assertTrue(health.body().startsWith(mesh + ":3:"), health.body());
 
     Files.writeString(mesh, MeshVersions.mesh(2, 2).replace("port: 3000", "port: 70000"));
-    assertFalse(watcher.cycle());
+    assertFalse(watcher.cycle() == Watcher.Outcome.PUBLISHED);
     assertTrue(log.toString().contains(mesh + ":7:43: error: "), "the validation error has its place: " + log);
     assertTrue(log.toString().contains("70000"), log.toString());
     assertNothingPublished(live);
 
     MeshVersions.writeByRename(mesh, MeshVersions.mesh(3, 2));
-    assertTrue(watcher.cycle(), log.toString());
+    assertTrue(watcher.cycle() == Watcher.Outcome.PUBLISHED, log.toString());
     for (Path node : nodes()) {
       assertEquals(3, NodeDirectory.checkAtRest(node));
     }
@@ -86,10 +86,10 @@ class WatcherTest {
   @Test
   void anUnchangedInputWritesNothingAndSaysSo() throws Exception {
     MeshVersions.writeByRename(mesh, MeshVersions.mesh(1, 2));
-    assertTrue(watcher.cycle());
+    assertTrue(watcher.cycle() == Watcher.Outcome.PUBLISHED);
     Map<Path, Optional<String>> live = NodeDirectory.liveGenerations(nodes());
     Files.writeString(mesh, MeshVersions.mesh(1, 2) + "# only a comment changed\n");
-    assertTrue(watcher.cycle());
+    assertTrue(watcher.cycle() == Watcher.Outcome.PUBLISHED);
     assertEquals(live, NodeDirectory.liveGenerations(nodes()));
     assertTrue(log.toString().contains("no node changed (2 nodes)"), log.toString());
     assertTrue(get("/metrics").body().contains("\nbent_publishes_total 1\n"));
@@ -98,10 +98,10 @@ class WatcherTest {
   @Test
   void aChangedBootstrapIsPublishedWithAWarningToRestartEnvoy() throws Exception {
     MeshVersions.writeByRename(mesh, MeshVersions.mesh(1, 2));
-    assertTrue(watcher.cycle());
+    assertTrue(watcher.cycle() == Watcher.Outcome.PUBLISHED);
     assertFalse(log.toString().contains("restart"), "a first bootstrap needs no restart: " + log);
     Files.writeString(mesh, MeshVersions.mesh(1, 2).replace("mesh:\n", "mesh:\n  ports: {admin: 9911}\n"));
-    assertTrue(watcher.cycle());
+    assertTrue(watcher.cycle() == Watcher.Outcome.PUBLISHED);
     for (Path node : nodes()) {
       assertTrue(Files.readString(node.resolve("bootstrap.yaml")).contains("9911"));
       assertTrue(log.toString().contains("warning: " + node.resolve("bootstrap.yaml")), log.toString());
