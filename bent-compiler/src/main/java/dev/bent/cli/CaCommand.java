@@ -174,12 +174,8 @@ final class CaCommand implements Runnable {
     }
 
     private static String path(TlsSettings tls, String node, boolean certificate) {
-      TlsSettings.NodeCertificate own = tls.nodes().get(node);
-      if (own != null) {
-        return certificate ? own.certificate().path() : own.key().path();
-      }
-      String dir = tls.certificates().map(TlsSettings.FileRef::path).orElse(".");
-      return dir + "/" + node + (certificate ? ".crt" : ".key");
+      return (certificate ? tls.certificateOf(node) : tls.keyOf(node)).map(TlsSettings.FileRef::path)
+          .orElse(node + (certificate ? ".crt" : ".key"));
     }
   }
 }

@@ -16,7 +16,8 @@ public record TlsPlan(
     Map<String, NodeIdentity> identities,
     Map<String, List<String>> allowedCallers,
     OptionalInt keyOwner,
-    OptionalInt keyGroup) {
+    OptionalInt keyGroup,
+    CertificateExpiry expiry) {
   public TlsPlan {
     identities = Map.copyOf(identities);
     allowedCallers = Map.copyOf(allowedCallers);

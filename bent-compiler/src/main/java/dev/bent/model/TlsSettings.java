@@ -50,6 +50,33 @@ public record TlsSettings(
     allowedCallers = Map.copyOf(allowedCallers);
   }
 
+  /** The certificate chain file of {@code node}: its own entry, or {@code <certificates>/<node>.crt}. */
+  public Optional<FileRef> certificateOf(String node) {
+    NodeCertificate own = nodes.get(node);
+    return own != null
+        ? Optional.of(own.certificate())
+        : certificates.map(dir -> new FileRef(dir.path() + "/" + node + ".crt", dir.location()));
+  }
+
+  /** The private key file of {@code node}: its own entry, or {@code <certificates>/<node>.key}. */
+  public Optional<FileRef> keyOf(String node) {
+    NodeCertificate own = nodes.get(node);
+    return own != null
+        ? Optional.of(own.key())
+        : certificates.map(dir -> new FileRef(dir.path() + "/" + node + ".key", dir.location()));
+  }
+
+  /** Every file these settings read for {@code nodeNames}, as written (relative to the mesh file). */
+  public List<String> paths(java.util.Collection<String> nodeNames) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(trustBundle.path());
+    for (String node : nodeNames) {
+      certificateOf(node).ifPresent(f -> out.add(f.path()));
+      keyOf(node).ifPresent(f -> out.add(f.path()));
+    }
+    return out;
+  }
+
   /** Whether the ingress accepts plain text besides TLS. */
   public enum Mode {
     /** Only mutual TLS between sidecars. */

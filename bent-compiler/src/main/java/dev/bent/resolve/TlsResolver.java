@@ -3,6 +3,7 @@ package dev.bent.resolve;
 import dev.bent.diag.Diagnostics;
 import dev.bent.diag.Location;
 import dev.bent.diag.Suggestions;
+import dev.bent.ir.CertificateExpiry;
 import dev.bent.ir.PemFile;
 import dev.bent.ir.TlsPlan;
 import dev.bent.model.Mesh;
@@ -37,6 +38,8 @@ import java.util.TreeSet;
 final class TlsResolver {
   private final Diagnostics diagnostics;
   private final Credentials credentials;
+  private Instant earliest = Instant.MAX;
+  private int withinWindow;
 
   TlsResolver(Diagnostics diagnostics, Credentials credentials) {
     this.diagnostics = diagnostics;
@@ -74,6 +77,7 @@ final class TlsResolver {
         bundle = Pem.certificates(bundleFile.get().bytes());
         for (X509Certificate ca : bundle) {
           report(tls.trustBundle(), CertificateChecks.validity(ca, now, window));
+          count(ca, now, window);
         }
       } catch (Pem.PemException e) {
         fileError(tls.trustBundle(), e.getMessage());
@@ -81,9 +85,9 @@ final class TlsResolver {
     }
     Map<String, TlsPlan.NodeIdentity> identities = new TreeMap<>();
     for (NodeEntry node : mesh.nodes()) {
-      FileRef cert = certificateOf(tls, node.name(), ".crt");
-      FileRef key = keyOf(tls, node.name());
-      if (cert == null) {
+      FileRef cert = tls.certificateOf(node.name()).orElse(null);
+      FileRef key = tls.keyOf(node.name()).orElse(null);
+      if (cert == null || key == null) {
         continue;
       }
       Optional<PemFile> certFile = read(cert, false);
@@ -106,7 +110,7 @@ final class TlsResolver {
       return Optional.empty();
     }
     return Optional.of(new TlsPlan(tls.mode(), tls.trustDomain(), bundleFile.get(), identities, callers,
-        tls.keyOwner(), tls.keyGroup()));
+        tls.keyOwner(), tls.keyGroup(), new CertificateExpiry(earliest, withinWindow)));
   }
 
   private boolean check(String node, FileRef cert, PemFile certFile, FileRef key, PemFile keyFile,
@@ -129,6 +133,7 @@ final class TlsResolver {
     X509Certificate leaf = chain.get(0);
     for (X509Certificate c : chain) {
       report(cert, CertificateChecks.validity(c, now, window));
+      count(c, now, window);
     }
     if (!CertificateChecks.keyMatches(privateKey, leaf)) {
       fileError(key, "is not the private key of the certificate in " + cert.path());
@@ -182,23 +187,6 @@ final class TlsResolver {
     return out;
   }
 
-  /** The certificate file of {@code node}: its own entry, or {@code <certificates>/<node>.crt}. */
-  private static FileRef certificateOf(TlsSettings tls, String node, String suffix) {
-    TlsSettings.NodeCertificate own = tls.nodes().get(node);
-    if (own != null) {
-      return own.certificate();
-    }
-    return tls.certificates().map(dir -> new FileRef(dir.path() + "/" + node + suffix, dir.location())).orElse(null);
-  }
-
-  private static FileRef keyOf(TlsSettings tls, String node) {
-    TlsSettings.NodeCertificate own = tls.nodes().get(node);
-    if (own != null) {
-      return own.key();
-    }
-    return tls.certificates().map(dir -> new FileRef(dir.path() + "/" + node + ".key", dir.location())).orElse(null);
-  }
-
   private Optional<PemFile> read(FileRef file, boolean privateKey) {
     try {
       return Optional.of(new PemFile(credentials.readBytes(file.path()), privateKey));
@@ -208,6 +196,14 @@ final class TlsResolver {
       fileError(file, "cannot be read: " + e.getClass().getSimpleName());
     }
     return Optional.empty();
+  }
+
+  private void count(X509Certificate certificate, Instant now, Duration window) {
+    Instant notAfter = certificate.getNotAfter().toInstant();
+    earliest = notAfter.isBefore(earliest) ? notAfter : earliest;
+    if (now.plus(window).isAfter(notAfter)) {
+      withinWindow++;
+    }
   }
 
   private void report(FileRef file, List<CertificateChecks.Finding> findings) {

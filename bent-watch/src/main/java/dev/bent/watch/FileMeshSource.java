@@ -14,7 +14,12 @@ import java.nio.file.WatchService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import dev.bent.model.NodeEntry;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +46,9 @@ public final class FileMeshSource implements WatchedSource {
   private final WatchService watchService;
   private boolean registered;
   private byte[] lastRead = UNREADABLE;
+  /** The certificate, key and trust bundle files the mesh last read names: a change there is a change. */
+  private volatile List<Path> inputs = List.of();
+  private final Set<Path> inputDirectories = new HashSet<>();
   private volatile boolean closed;
 
   private FileMeshSource(Path file, Duration debounce, Duration recheck, WatchService watchService) {
@@ -78,7 +86,23 @@ public final class FileMeshSource implements WatchedSource {
     // The fingerprint is taken before the read: if the file changes in between, the next
     // comparison differs and the newer content is read again; no change is ever missed.
     lastRead = fingerprint();
-    return MeshFileReader.read(file, file.toString(), diagnostics);
+    Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
+    List<Path> named = new ArrayList<>();
+    mesh.settings().tls().ifPresent(tls -> tls.paths(mesh.nodes().stream().map(NodeEntry::name).toList())
+        .forEach(p -> named.add(directory.resolve(p).normalize())));
+    inputs = List.copyOf(named);
+    for (Path input : inputs) {
+      Path parent = input.getParent();
+      if (parent != null && !parent.equals(directory) && inputDirectories.add(parent)) {
+        try {
+          parent.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+              StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (IOException e) {
+          inputDirectories.remove(parent); // the periodic comparison still sees its files change
+        }
+      }
+    }
+    return mesh;
   }
 
   @Override
@@ -146,10 +170,25 @@ public final class FileMeshSource implements WatchedSource {
     }
   }
 
-  /** The SHA-256 of the file's bytes, or an empty array when it cannot be read. */
+  /**
+   * The SHA-256 of the file's bytes and of each certificate, key and trust bundle file it names (a
+   * missing one counts as such), or an empty array when the mesh file cannot be read. Reasoning: a
+   * rotated certificate must publish a new generation although the mesh file did not change.
+   */
   private byte[] fingerprint() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(Files.readAllBytes(file));
+      for (Path input : inputs) {
+        sha.update(input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+          byte[] bytes = Files.readAllBytes(input);
+          sha.update(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IOException e) {
+          sha.update((byte) 0);
+        }
+      }
+      return sha.digest();
     } catch (IOException e) {
       return UNREADABLE;
     } catch (NoSuchAlgorithmException e) {

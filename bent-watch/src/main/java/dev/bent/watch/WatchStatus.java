@@ -33,6 +33,7 @@ public final class WatchStatus {
   private long retries;
   private boolean retryPending;
   private double lastSuccessSeconds;
+  private java.util.Optional<dev.bent.ir.CertificateExpiry> certificates = java.util.Optional.empty();
   private Health health = new Health(false, "starting: the first compile has not finished");
 
   public WatchStatus(Clock clock) {
@@ -46,6 +47,11 @@ public final class WatchStatus {
   synchronized void compiled(double seconds) {
     compiles++;
     compileSeconds.observe(seconds);
+  }
+
+  /** When the certificates of the last good compile expire; empty without mesh TLS. */
+  synchronized void certificates(java.util.Optional<dev.bent.ir.CertificateExpiry> expiry) {
+    certificates = expiry;
   }
 
   /** The output now matches the input; {@code changed} if any node directory was written. */
@@ -86,7 +92,7 @@ public final class WatchStatus {
   synchronized Snapshot snapshot() {
     return new Snapshot(
         compiles, Map.copyOf(failures), publishes, retries, retryPending, lastSuccessSeconds,
-        compileSeconds.snapshot(), publishSeconds.snapshot());
+        compileSeconds.snapshot(), publishSeconds.snapshot(), certificates);
   }
 
   /** Every metric at one moment, for rendering. */
@@ -98,5 +104,6 @@ public final class WatchStatus {
       boolean retryPending,
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,
-      Histogram.Snapshot publishSeconds) {}
+      Histogram.Snapshot publishSeconds,
+      java.util.Optional<dev.bent.ir.CertificateExpiry> certificates) {}
 }

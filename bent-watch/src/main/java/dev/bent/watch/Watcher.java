@@ -146,6 +146,7 @@ public final class Watcher {
       Diagnostics diagnostics = new Diagnostics();
       Mesh mesh = source.read(diagnostics);
       Compiler.Compilation compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+      status.certificates(compilation.certificates());
       if (!compilation.warnings().equals(lastWarnings)) {
         // Reasoning: the same warnings at every save would bury the lines that matter.
         log.warnings(compilation.warnings());
