@@ -89,4 +89,13 @@ class TlsModesTest {
     assertFalse(webRoutes.getVirtualHosts(0).containsTypedPerFilterConfig("envoy.filters.http.rbac"),
         "web.svc allows every caller of the trust domain");
   }
+
+  @Test
+  void explainNamesTheTlsModeAndIdentityButNoKeyMaterial() {
+    String text = Compiler.explain(Meshes.projectRoot().resolve("samples/mtls.yaml"), "payments");
+    assertTrue(text.contains("mutual TLS strict (mesh.tls), trust domain shop.example, identity"
+        + " spiffe://shop.example/node/payments"), text);
+    assertTrue(text.contains("allowed callers of payments.svc"), text);
+    assertFalse(text.contains("PRIVATE") || text.contains("BEGIN"), text);
+  }
 }
