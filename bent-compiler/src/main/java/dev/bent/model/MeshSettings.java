@@ -75,10 +75,20 @@ public record MeshSettings(
     }
   }
 
-  /** A node that acts as the mesh's front proxy, behind HTTP basic auth. */
-  public record Gateway(String node, int port, Optional<String> htpasswd, List<User> users, Location location) {
+  /**
+   * A node that acts as the mesh's front proxy, behind HTTP basic auth; with {@code tls} it serves
+   * HTTPS only, with its own server certificate.
+   */
+  public record Gateway(
+      String node, int port, Optional<String> htpasswd, List<User> users, Location location,
+      Optional<TlsSettings.NodeCertificate> tls) {
     public Gateway {
       users = List.copyOf(users);
+    }
+
+    /** A gateway serving plain HTTP. */
+    public Gateway(String node, int port, Optional<String> htpasswd, List<User> users, Location location) {
+      this(node, port, htpasswd, users, location, Optional.empty());
     }
   }
 

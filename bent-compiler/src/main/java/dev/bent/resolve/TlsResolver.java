@@ -113,6 +113,36 @@ final class TlsResolver {
         tls.keyOwner(), tls.keyGroup(), new CertificateExpiry(earliest, withinWindow)));
   }
 
+  /**
+   * A gateway's server certificate and key, checked for dates and key pair; its chain is for the
+   * gateway's clients to judge, so it is not checked against the mesh's trust bundle.
+   */
+  Optional<TlsPlan.NodeIdentity> serverCertificate(TlsSettings.NodeCertificate files) {
+    Optional<PemFile> cert = read(files.certificate(), false);
+    Optional<PemFile> key = read(files.key(), true);
+    if (cert.isEmpty() || key.isEmpty()) {
+      return Optional.empty();
+    }
+    long errors = diagnostics.errorCount();
+    try {
+      List<X509Certificate> chain = Pem.certificates(cert.get().bytes());
+      PrivateKey privateKey = Pem.privateKey(key.get().bytes());
+      Instant now = credentials.clock().instant();
+      for (X509Certificate c : chain) {
+        report(files.certificate(), CertificateChecks.validity(c, now,
+            Duration.ofDays(TlsSettings.DEFAULT_EXPIRY_WARNING_DAYS)));
+      }
+      if (!CertificateChecks.keyMatches(privateKey, chain.get(0))) {
+        fileError(files.key(), "is not the private key of the certificate in " + files.certificate().path());
+      }
+    } catch (Pem.PemException e) {
+      fileError(files.certificate(), e.getMessage());
+    }
+    return diagnostics.errorCount() == errors
+        ? Optional.of(new TlsPlan.NodeIdentity(cert.get(), key.get()))
+        : Optional.empty();
+  }
+
   private boolean check(String node, FileRef cert, PemFile certFile, FileRef key, PemFile keyFile,
       List<X509Certificate> bundle, Instant now, Duration window, List<String> required) {
     List<X509Certificate> chain;

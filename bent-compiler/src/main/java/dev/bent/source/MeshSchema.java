@@ -70,8 +70,12 @@ public final class MeshSchema {
     ArrayNode either = auth.putArray("anyOf");
     either.addObject().putArray("required").add("htpasswd");
     either.addObject().putArray("required").add("users");
+    ObjectNode serverCertificate = object("The gateway's own server certificate: HTTPS only, TLS 1.2 or newer.",
+        props("certificate", string("PEM certificate chain, relative to the mesh file."),
+            "key", string("PEM private key, relative to the mesh file.")), "certificate", "key");
     ObjectNode gateway = object("A front-proxy node.", props("node", string("A node of the mesh."),
-        "port", port("Listener port (default: the ingress port)."), "basicAuth", auth), "node", "basicAuth");
+        "port", port("Listener port (default: the ingress port)."), "basicAuth", auth, "tls", serverCertificate),
+        "node", "basicAuth");
     ObjectNode sampling = JSON.createObjectNode().put("type", "number").put("minimum", 0).put("maximum", 100)
         .put("description", "Percent of requests traced (default 100).");
     ObjectNode tracing = object("Tracing collector: exactly one of zipkin or otel.", props(

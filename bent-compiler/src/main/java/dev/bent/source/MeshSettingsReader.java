@@ -19,7 +19,7 @@ final class MeshSettingsReader {
   static final Set<String> ACCESS_LOG_KEYS = Set.of("enabled", "path");
   static final Set<String> TRACING_KEYS = Set.of("zipkin", "otel", "sampling");
   static final Set<String> COLLECTOR_KEYS = Set.of("address", "port", "path");
-  static final Set<String> GATEWAY_KEYS = Set.of("node", "port", "basicAuth");
+  static final Set<String> GATEWAY_KEYS = Set.of("node", "port", "basicAuth", "tls");
   static final Set<String> BASIC_AUTH_KEYS = Set.of("htpasswd", "users");
   static final Set<String> USER_KEYS = Set.of("name", "passwordEnv");
   static final String DEFAULT_ZIPKIN_PATH = "/api/v2/spans";
@@ -129,7 +129,9 @@ final class MeshSettingsReader {
     if (value(auth.get(), "htpasswd").isEmpty() && value(auth.get(), "users").isEmpty()) {
       diagnostics.error(auth.get().location(), "basicAuth needs \"htpasswd\" (a file) or \"users\"");
     }
-    return Optional.of(new MeshSettings.Gateway(node.get(), port, htpasswd, users, map.location()));
+    Optional<dev.bent.model.TlsSettings.NodeCertificate> tls = value(map, "tls")
+        .flatMap(n -> new TlsSettingsReader(diagnostics).certificateFiles(n, "gateway tls"));
+    return Optional.of(new MeshSettings.Gateway(node.get(), port, htpasswd, users, map.location(), tls));
   }
 
   private Optional<MeshSettings.User> user(MapNode map) {

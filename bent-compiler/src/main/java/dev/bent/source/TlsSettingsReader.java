@@ -102,16 +102,23 @@ final class TlsSettingsReader {
     }
     for (Entry entry : map.get().entries().values()) {
       String what = "mesh.tls.nodes." + entry.key();
-      check.map(entry.value(), what).ifPresent(files -> {
-        check.onlyKnownKeys(files, what, NODE_CERTIFICATE_KEYS);
-        Optional<FileRef> cert = requiredIn(files, "certificate", what).flatMap(n -> file(n, what + ".certificate"));
-        Optional<FileRef> key = requiredIn(files, "key", what).flatMap(n -> file(n, what + ".key"));
-        if (cert.isPresent() && key.isPresent()) {
-          out.put(entry.key(), new TlsSettings.NodeCertificate(cert.get(), key.get()));
-        }
-      });
+      certificateFiles(entry.value(), what).ifPresent(files -> out.put(entry.key(), files));
     }
     return out;
+  }
+
+  /** {@code {certificate: FILE, key: FILE}}. */
+  Optional<TlsSettings.NodeCertificate> certificateFiles(YamlNode node, String what) {
+    Optional<MapNode> files = check.map(node, what);
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    check.onlyKnownKeys(files.get(), what, NODE_CERTIFICATE_KEYS);
+    Optional<FileRef> cert = requiredIn(files.get(), "certificate", what).flatMap(n -> file(n, what + ".certificate"));
+    Optional<FileRef> key = requiredIn(files.get(), "key", what).flatMap(n -> file(n, what + ".key"));
+    return cert.isPresent() && key.isPresent()
+        ? Optional.of(new TlsSettings.NodeCertificate(cert.get(), key.get()))
+        : Optional.empty();
   }
 
   private Map<String, List<Named>> allowedCallers(YamlNode node) {

@@ -44,6 +44,9 @@ public final class TlsTranslator {
   public static final String IDENTITY_CERT = "tls/identity.crt";
   public static final String IDENTITY_KEY = "tls/identity.key";
   public static final String TRUST_BUNDLE_CERT = "tls/trust_bundle.crt";
+  public static final String GATEWAY = "gateway";
+  public static final String GATEWAY_CERT = "tls/gateway.crt";
+  public static final String GATEWAY_KEY = "tls/gateway.key";
   static final String TLS_SOCKET = "envoy.transport_sockets.tls";
   static final String TLS_INSPECTOR = "envoy.filters.listener.tls_inspector";
 
@@ -146,11 +149,56 @@ public final class TlsTranslator {
   }
 
   private SdsSecretConfig secret(String name) {
-    return SdsSecretConfig.newBuilder().setName(name).setSdsConfig(sources.file(sdsFile(name))).build();
+    return secret(sources, name);
   }
 
   private DataSource file(String relative) {
-    return DataSource.newBuilder().setFilename(envoyDir + "/..data/" + relative).build();
+    return file(sources, relative);
+  }
+
+  private static SdsSecretConfig secret(ConfigSources sources, String name) {
+    return SdsSecretConfig.newBuilder().setName(name).setSdsConfig(sources.file(sdsFile(name))).build();
+  }
+
+  private static DataSource file(ConfigSources sources, String relative) {
+    return DataSource.newBuilder().setFilename(sources.directory() + "/..data/" + relative).build();
+  }
+
+  /** The secret of a gateway's own server certificate. */
+  static Secret gatewaySecret(ConfigSources sources) {
+    return Secret.newBuilder()
+        .setName(GATEWAY)
+        .setTlsCertificate(TlsCertificate.newBuilder()
+            .setCertificateChain(file(sources, GATEWAY_CERT))
+            .setPrivateKey(file(sources, GATEWAY_KEY))
+            .setWatchedDirectory(WatchedDirectory.newBuilder().setPath(sources.directory())))
+        .build();
+  }
+
+  /** The PEM files of a gateway's server certificate. */
+  static SortedMap<String, PemFile> gatewayPemFiles(TlsPlan.NodeIdentity identity) {
+    SortedMap<String, PemFile> files = new TreeMap<>();
+    files.put(GATEWAY_CERT, identity.certificateChain());
+    files.put(GATEWAY_KEY, identity.privateKey());
+    return files;
+  }
+
+  /**
+   * The gateway listener serving HTTPS only, TLS 1.2 or newer, with its own certificate. Reasoning:
+   * with one TLS filter chain and no plain-text chain, a plain HTTP request on the port fails the
+   * handshake and the connection is closed; nothing is redirected, so no password ever crosses
+   * the network in clear.
+   */
+  static Listener gatewayListener(Listener listener, ConfigSources sources) {
+    DownstreamTlsContext context = DownstreamTlsContext.newBuilder()
+        .setCommonTlsContext(CommonTlsContext.newBuilder()
+            .setTlsParams(TlsParameters.newBuilder()
+                .setTlsMinimumProtocolVersion(TlsParameters.TlsProtocol.TLSv1_2))
+            .addTlsCertificateSdsSecretConfigs(secret(sources, GATEWAY)))
+        .build();
+    return listener.toBuilder()
+        .setFilterChains(0, listener.getFilterChains(0).toBuilder().setTransportSocket(socket(context)))
+        .build();
   }
 
   private static TransportSocket socket(com.google.protobuf.Message context) {

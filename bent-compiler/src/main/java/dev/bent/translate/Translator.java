@@ -72,9 +72,10 @@ public final class Translator {
       routes.add(rbac ? RbacTranslator.apply(ingressRoutes, plan.tls().get().allowedCallers()) : ingressRoutes);
     }
     gateway.ifPresent(g -> {
-      listeners.add(ListenerTranslator.rdsListener(
+      Listener listener = ListenerTranslator.rdsListener(
           new ListenerTranslator.Spec(GATEWAY, g.port(), TrafficDirection.INBOUND, List.of(HttpFilters.basicAuth(g)), true),
-          sources, extras));
+          sources, extras);
+      listeners.add(g.tls().isPresent() ? TlsTranslator.gatewayListener(listener, sources) : listener);
       routes.add(RouteTranslator.translate(GATEWAY, plan.egressHosts()));
     });
     List<Cluster> local = new ArrayList<>();
@@ -87,6 +88,10 @@ public final class Translator {
       plan.egressClusters().forEach(c -> egress.add(t.upstream(shared.egressClusters().get(egress.size()), c.name())));
       secrets.addAll(t.secrets());
       pemFiles.putAll(t.pemFiles(node.name()));
+    });
+    gateway.flatMap(GatewayPlan::tls).ifPresent(identity -> {
+      secrets.add(TlsTranslator.gatewaySecret(sources));
+      pemFiles.putAll(TlsTranslator.gatewayPemFiles(identity));
     });
     return new NodeResources(
         node.name(), BootstrapTranslator.translate(node.name(), plan.settings(), sources), listeners, local, routes,
