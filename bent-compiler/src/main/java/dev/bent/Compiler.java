@@ -137,7 +137,8 @@ public final class Compiler {
     plan.nodes().forEach(n -> byName.put(n.name(), n));
     if (requested.isEmpty()) {
       if (mesh.nodes().isEmpty() && !diagnostics.hasErrors()) {
-        diagnostics.error(Location.of(mesh.origin()), "the mesh has no nodes; nothing to compile");
+        // The mesh section's place (the top of a mesh file), so that the error has a line.
+        diagnostics.error(mesh.settings().location(), "the mesh has no nodes; nothing to compile");
       }
       return List.copyOf(byName.values());
     }
@@ -148,7 +149,9 @@ public final class Compiler {
         if (!selected.contains(node)) {
           selected.add(node);
         }
-      } else if (mesh.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+      } else if (!diagnostics.hasErrors()
+          && mesh.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+        // With errors already reported, the mesh may be missing what they made unreadable.
         diagnostics.error(
             Location.of(mesh.origin()),
             "no node named \"" + name + "\"" + Suggestions.didYouMean(name, byName.keySet())

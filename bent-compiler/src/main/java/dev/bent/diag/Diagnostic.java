@@ -7,6 +7,11 @@ package dev.bent.diag;
  */
 public record Diagnostic(Severity severity, Location location, String message) {
 
+  /** A long value quoted in {@code message} is shortened, so that no message repeats a megabyte. */
+  public Diagnostic {
+    message = dev.bent.value.Texts.shortenWords(message);
+  }
+
   /** How bad a diagnostic is; only errors stop a compile. */
   public enum Severity {
     ERROR,

@@ -50,10 +50,15 @@ public final class Diagnostics {
     return sorted().stream().filter(d -> !d.isError()).toList();
   }
 
-  /** Throws {@link InvalidInputException} carrying every diagnostic when any of them is an error. */
+  /**
+   * Throws {@link InvalidInputException} carrying every error when there is one. Reasoning:
+   * warnings are left out then, because with an error in the input they are mostly its echo (an
+   * endpoint that could not be read leaves its service with none); they show once the errors are
+   * fixed.
+   */
   public void throwIfErrors() {
     if (hasErrors()) {
-      throw new InvalidInputException(sorted());
+      throw new InvalidInputException(sorted().stream().filter(Diagnostic::isError).toList());
     }
   }
 }

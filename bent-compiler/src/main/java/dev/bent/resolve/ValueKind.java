@@ -1,9 +1,10 @@
 package dev.bent.resolve;
 
+import dev.bent.value.Durations;
+import dev.bent.value.Numbers;
+import dev.bent.value.Texts;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The type of an annotation value: how its text is parsed and what range it must be in. {@link
@@ -16,7 +17,7 @@ public enum ValueKind {
     @Override
     Object parse(String text) {
       if (!text.startsWith("/") || text.chars().anyMatch(c -> c <= ' ' || c == 127)) {
-        throw new IllegalArgumentException("must be a path starting with \"/\", got \"" + text + "\"");
+        throw new IllegalArgumentException("must be a path starting with \"/\", got \"" + Texts.shorten(text) + "\"");
       }
       return text;
     }
@@ -25,26 +26,7 @@ public enum ValueKind {
   DURATION("duration: milliseconds, or a number with ms, s or m") {
     @Override
     Object parse(String text) {
-      Matcher m = DURATION_PATTERN.matcher(text.trim().toLowerCase(Locale.ROOT));
-      if (!m.matches()) {
-        throw new IllegalArgumentException(
-            "must be a duration (milliseconds such as \"250\", or \"250ms\", \"1.5s\", \"1m\"), got \""
-                + text
-                + "\"");
-      }
-      double amount = Double.parseDouble(m.group(1));
-      String unit = m.group(2) == null ? "ms" : m.group(2);
-      double millis =
-          switch (unit) {
-            case "s" -> amount * 1000;
-            case "m" -> amount * 60_000;
-            default -> amount;
-          };
-      if (millis < 1 || millis > 86_400_000L * 365) {
-        throw new IllegalArgumentException(
-            "must be at least 1ms and at most a year, got \"" + text + "\"");
-      }
-      return Duration.ofMillis(Math.round(millis));
+      return Durations.parse(text, Duration.ofMillis(1));
     }
   },
   /** A TCP port in [1, 65535]. */
@@ -89,13 +71,13 @@ public enum ValueKind {
       String[] parts = text.trim().split("-", -1);
       if (parts.length > 2) {
         throw new IllegalArgumentException(
-            "must be a status or an inclusive range such as \"200-399\", got \"" + text + "\"");
+            "must be a status or an inclusive range such as \"200-399\", got \"" + Texts.shorten(text) + "\"");
       }
       int start = (int) integer(parts[0], 100, 599);
       int end = parts.length == 2 ? (int) integer(parts[1], 100, 599) : start;
       if (end < start) {
         throw new IllegalArgumentException(
-            "range must not end before it starts, got \"" + text + "\"");
+            "range must not end before it starts, got \"" + Texts.shorten(text) + "\"");
       }
       return new StatusRange(start, end);
     }
@@ -111,7 +93,7 @@ public enum ValueKind {
       if (t.equals("false")) {
         return Boolean.FALSE;
       }
-      throw new IllegalArgumentException("must be \"\", \"true\" or \"false\", got \"" + text + "\"");
+      throw new IllegalArgumentException("must be \"\", \"true\" or \"false\", got \"" + Texts.shorten(text) + "\"");
     }
   },
 
@@ -137,8 +119,6 @@ public enum ValueKind {
   };
 
   static final long MAX_UINT32 = 4_294_967_295L;
-  private static final Pattern DURATION_PATTERN =
-      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m)?");
 
   private final String description;
 
@@ -154,23 +134,7 @@ public enum ValueKind {
   abstract Object parse(String text);
 
   static long integer(String text, long min, long max) {
-    String t = text.trim();
-    if (!t.matches("-?[0-9]{1,19}")) {
-      throw new IllegalArgumentException("must be an integer, got \"" + text + "\"");
-    }
-    long value;
-    try {
-      value = Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("is out of range, got \"" + text + "\"");
-    }
-    if (value < min) {
-      throw new IllegalArgumentException("must be at least " + min + ", got " + value);
-    }
-    if (value > max) {
-      throw new IllegalArgumentException("must be at most " + max + ", got " + value);
-    }
-    return value;
+    return Numbers.integer(text, min, max);
   }
 
   /** An inclusive range of HTTP statuses, as users write it. */

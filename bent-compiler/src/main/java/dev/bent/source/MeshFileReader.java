@@ -40,21 +40,26 @@ public final class MeshFileReader {
    * missing or unreadable is reported like any other input error.
    */
   public static Mesh read(java.nio.file.Path file, String origin, Diagnostics diagnostics) {
-    String text;
+    Optional<String> text;
     try {
-      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      text = YamlLimits.readText(file, origin, diagnostics);
     } catch (java.nio.file.NoSuchFileException e) {
       diagnostics.error(Location.of(origin), "mesh file not found");
-      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
-    } catch (java.nio.charset.MalformedInputException e) {
-      diagnostics.error(Location.of(origin), "mesh file is not UTF-8 text");
-      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+      return empty(origin);
     } catch (java.io.IOException e) {
       diagnostics.error(Location.of(origin), "cannot read mesh file: " + describe(e));
-      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+      return empty(origin);
     }
-    return parse(origin, text, diagnostics);
+    if (text.isEmpty()) {
+      return empty(origin);
+    }
+    return parse(origin, text.get(), diagnostics);
   }
+
+  private static Mesh empty(String origin) {
+    return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+  }
+
 
   private static String describe(java.io.IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {

@@ -116,7 +116,8 @@ final class MeshSettingsReader {
   private Optional<MeshSettings.Gateway> gateway(MapNode map) {
     check.onlyKnownKeys(map, "a gateway", GATEWAY_KEYS);
     Optional<String> node = required(map, "node", "a gateway").flatMap(n -> check.text(n, "gateway node"));
-    int port = port(map, "port", "gateway port").orElse(0);
+    OptionalInt port = port(map, "port", "gateway port");
+    boolean badPort = value(map, "port").isPresent() && port.isEmpty();
     Optional<MapNode> auth = required(map, "basicAuth", "a gateway").flatMap(n -> check.map(n, "basicAuth"));
     if (node.isEmpty() || auth.isEmpty()) {
       return Optional.empty();
@@ -131,7 +132,12 @@ final class MeshSettingsReader {
     }
     Optional<dev.bent.model.TlsSettings.NodeCertificate> tls = value(map, "tls")
         .flatMap(n -> new TlsSettingsReader(diagnostics).certificateFiles(n, "gateway tls"));
-    return Optional.of(new MeshSettings.Gateway(node.get(), port, htpasswd, users, map.location(), tls));
+    // A gateway whose port could not be read is left out, so that no check reasons about a port
+    // the file does not say.
+    if (badPort) {
+      return Optional.empty();
+    }
+    return Optional.of(new MeshSettings.Gateway(node.get(), port.orElse(0), htpasswd, users, map.location(), tls));
   }
 
   private Optional<MeshSettings.User> user(MapNode map) {

@@ -7,6 +7,8 @@ import dev.bent.source.YamlNode.ListNode;
 import dev.bent.source.YamlNode.MapNode;
 import dev.bent.source.YamlNode.Scalar;
 import dev.bent.source.YamlNode.ScalarType;
+import dev.bent.value.Numbers;
+import dev.bent.value.Texts;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,7 +49,7 @@ final class NodeChecks {
         diagnostics.error(
             entry.keyLocation(),
             "unknown key \""
-                + entry.key()
+                + Texts.shorten(entry.key())
                 + "\" in "
                 + what
                 + Suggestions.didYouMean(entry.key(), known)
@@ -72,26 +74,37 @@ final class NodeChecks {
     return Optional.empty();
   }
 
-  /** A TCP port: an integer (or a string of digits) in [1, 65535]. */
+  /** A TCP port: an integer in [1, 65535], written as {@link Numbers} defines (quoted or not). */
   OptionalInt port(YamlNode node, String what) {
-    if (node instanceof Scalar scalar
-        && (scalar.type() == ScalarType.INTEGER
-            || (scalar.type() == ScalarType.STRING && scalar.text().matches("[0-9]{1,10}")))) {
-      long value = Long.parseLong(scalar.text());
-      if (value < 1 || value > 65535) {
-        diagnostics.error(node.location(), what + " must be in [1, 65535], got " + value);
-        return OptionalInt.empty();
-      }
-      return OptionalInt.of((int) value);
+    if (!looksNumeric(node)) {
+      wrongType(node, what, "a port number");
+      return OptionalInt.empty();
     }
-    wrongType(node, what, "a port number");
-    return OptionalInt.empty();
+    String text = ((Scalar) node).text();
+    try {
+      return OptionalInt.of((int) Numbers.integer(text, 1, 65535));
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(node.location(), what + " " + (Numbers.isInteger(text)
+          ? "must be in [1, 65535], got " + Texts.shorten(text.strip())
+          : e.getMessage()));
+      return OptionalInt.empty();
+    }
   }
 
-  /** A YAML boolean; reports and returns true otherwise. */
+  /**
+   * A YAML boolean written {@code true} or {@code false}; reports and returns true otherwise.
+   * YAML 1.1's other booleans ({@code yes}, {@code on}, ...) are refused: YAML 1.2 reads them as
+   * strings, so their meaning depends on the tool.
+   */
   boolean bool(YamlNode node, String what) {
     if (node instanceof Scalar scalar && scalar.type() == ScalarType.BOOLEAN) {
-      return Boolean.parseBoolean(scalar.text());
+      String text = scalar.text().toLowerCase(java.util.Locale.ROOT);
+      if (text.equals("true") || text.equals("false")) {
+        return Boolean.parseBoolean(text);
+      }
+      diagnostics.error(node.location(), what + " must be true or false, got \"" + scalar.text()
+          + "\" (YAML 1.1 reads yes, no, on and off as booleans; bent does not)");
+      return true;
     }
     wrongType(node, what, "true or false");
     return true;
@@ -99,17 +112,33 @@ final class NodeChecks {
 
   /** A number in [0, 100]; reports and returns 100 otherwise. */
   double percent(YamlNode node, String what) {
-    if (node instanceof Scalar scalar
-        && (scalar.type() == ScalarType.INTEGER || scalar.type() == ScalarType.FLOAT)) {
-      double value = Double.parseDouble(scalar.text());
-      if (value >= 0 && value <= 100) {
-        return value;
-      }
-      diagnostics.error(node.location(), what + " must be a percentage from 0 to 100, got " + scalar.text());
+    if (!looksNumeric(node)) {
+      wrongType(node, what, "a percentage");
       return 100;
     }
-    wrongType(node, what, "a percentage");
-    return 100;
+    String text = ((Scalar) node).text();
+    try {
+      return Numbers.decimal(text, 0, 100);
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(node.location(), what + " " + (Numbers.isDecimal(text)
+          ? "must be a percentage from 0 to 100, got " + Texts.shorten(text.strip())
+          : e.getMessage()));
+      return 100;
+    }
+  }
+
+  /**
+   * A scalar that is written like a number (YAML typed it one, or it starts like one), so that
+   * {@link Numbers} says what is wrong with it; anything else is the wrong type.
+   */
+  private static boolean looksNumeric(YamlNode node) {
+    if (!(node instanceof Scalar scalar)) {
+      return false;
+    }
+    String text = scalar.text().strip();
+    return scalar.type() == ScalarType.INTEGER
+        || scalar.type() == ScalarType.FLOAT
+        || (scalar.type() == ScalarType.STRING && !text.isEmpty() && "+-.0123456789".indexOf(text.charAt(0)) >= 0);
   }
 
   void missing(MapNode map, String key, String what) {
@@ -119,7 +148,7 @@ final class NodeChecks {
   private void wrongType(YamlNode node, String what, String expected) {
     String got =
         node instanceof Scalar scalar && !scalar.isNull()
-            ? node.kindName() + " (" + scalar.text() + ")"
+            ? node.kindName() + " (" + Texts.shorten(scalar.text()) + ")"
             : node.kindName();
     diagnostics.error(node.location(), what + " must be " + expected + ", got " + got);
   }

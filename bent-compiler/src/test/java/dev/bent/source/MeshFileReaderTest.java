@@ -119,6 +119,9 @@ class MeshFileReaderTest {
     Files.write(file, new byte[] {'n', 'o', 'd', 'e', 's', ':', ' ', (byte) 0xE9, '\n'});
     Diagnostics d = new Diagnostics();
     MeshFileReader.read(file, "latin1.yaml", d);
-    assertEquals("latin1.yaml: error: mesh file is not UTF-8 text", d.sorted().get(0).toString());
+    assertEquals(
+        "latin1.yaml:1:8: error: the file is not UTF-8 text: byte 0xE9 at offset 7 does not belong"
+            + " here; save the file as UTF-8",
+        d.sorted().get(0).toString());
   }
 }

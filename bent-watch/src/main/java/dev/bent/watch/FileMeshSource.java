@@ -5,6 +5,7 @@ import dev.bent.model.Mesh;
 import dev.bent.resolve.Credentials;
 import dev.bent.source.MeshFileReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,28 +172,40 @@ public final class FileMeshSource implements WatchedSource {
   }
 
   /**
-   * The SHA-256 of the file's bytes and of each certificate, key and trust bundle file it names (a
-   * missing one counts as such), or an empty array when the mesh file cannot be read. Reasoning: a
-   * rotated certificate must publish a new generation although the mesh file did not change.
+   * The digest of the file's bytes and of each certificate, key and trust bundle file it names (a
+   * missing one counts as such), or an empty array when the mesh file cannot be read. Each file is
+   * streamed, so that memory stays constant however large it is (the reader refuses an oversized
+   * file; the fingerprint must not load it first). Reasoning: a rotated certificate must publish a
+   * new generation although the mesh file did not change.
    */
   private byte[] fingerprint() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(Files.readAllBytes(file));
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      stream(file, digest);
       for (Path input : inputs) {
-        sha.update(input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MessageDigest one = MessageDigest.getInstance("SHA-256");
         try {
-          byte[] bytes = Files.readAllBytes(input);
-          sha.update(MessageDigest.getInstance("SHA-256").digest(bytes));
+          stream(input, one);
+          digest.update(one.digest());
         } catch (IOException e) {
-          sha.update((byte) 0);
+          digest.update((byte) 0);
         }
       }
-      return sha.digest();
+      return digest.digest();
     } catch (IOException e) {
       return UNREADABLE;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void stream(Path path, MessageDigest digest) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
     }
   }
 }

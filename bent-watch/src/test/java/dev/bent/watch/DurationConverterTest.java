@@ -20,9 +20,14 @@ class DurationConverterTest {
   }
 
   @Test
-  void aNumberWithoutUnitOrANegativeOneIsRejected() {
-    assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("200"));
-    assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("-1s"));
-    assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert("1h"));
+  void aBareNumberIsMillisecondsAsInTheMeshFile() {
+    assertEquals(Duration.ofMillis(200), converter.convert("200"));
+  }
+
+  @Test
+  void aNegativeNumberAnUnknownUnitOrAnotherNotationIsRejected() {
+    for (String bad : new String[] {"-1s", "1h", "0x10", "1_000", "", "ms", ".5s"}) {
+      assertThrows(CommandLine.TypeConversionException.class, () -> converter.convert(bad), bad);
+    }
   }
 }
