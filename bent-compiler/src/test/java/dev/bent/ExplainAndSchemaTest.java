@@ -40,6 +40,49 @@ class ExplainAndSchemaTest {
   }
 
   @Test
+  void explainShowsEachRouteItsMatchTargetsWeightsAndWhereValuesCameFrom() {
+    String text = Compiler.explain(ROOT.resolve("samples/routing.yaml"), "productpage");
+    String routes = """
+            reviews.svc (virtual service) -> by route, first match wins
+              route 1: prefix /api/, header x-canary = "true", method GET or HEAD  (ROUTING:24:5)
+                -> reviews-v2.svc (Host reviews-v2.svc)
+                timeout 3s, no retries
+                  timeout = 3s  (ROUTING:22:5)
+        """.replace("ROUTING", ROOT.resolve("samples/routing.yaml").toString());
+    assertTrue(text.contains(routes), text);
+    assertTrue(text.contains("route 2: prefix /v1/, query debug present"), text);
+    assertTrue(text.contains("        prefix rewritten to /\n"), text);
+    assertTrue(text.contains("-> reviews-v1.svc weight 90 (90%), reviews-v2.svc weight 10 (10%)"), text);
+    assertTrue(text.contains("mirror 5% to reviews-v3.svc"), text);
+    assertTrue(text.contains("        timeout 2s, retry 2x on 5xx,reset\n"), text);
+    assertTrue(text.contains("routing.yaml:39:5)"), text);
+    String routeSection = text.substring(text.indexOf("reviews.svc (virtual"), text.indexOf("listener ingress"));
+    assertTrue(!routeSection.contains("enable-retry = "), "values left at their defaults are not listed per route");
+    assertTrue(!text.contains("404"), "the last route catches every request");
+    String v3 = Compiler.explain(ROOT.resolve("samples/routing.yaml"), "reviews-v3");
+    assertTrue(v3.contains("also answers Host reviews-v1.svc-shadow, reviews-v2.svc-shadow, reviews.svc-shadow"), v3);
+  }
+
+  @Test
+  void explainSaysThatARequestNoRouteMatchesIsA404() {
+    String text = Meshes.compile("services:\n- name: r.svc\n  routes: [{match: {path: /a}, to: a.svc}]\n"
+        + "nodes:\n  a:\n  - name: a.svc\n    endpoints: [{address: 10.0.0.1, port: 80}]\n") == null ? "" : explain();
+    assertTrue(text.contains("      any other request: 404 (no route matches)\n"), text);
+  }
+
+  private static String explain() {
+    try {
+      Path dir = Files.createTempDirectory("bent-explain");
+      Path mesh = dir.resolve("mesh.yaml");
+      Files.writeString(mesh, "services:\n- name: r.svc\n  routes: [{match: {path: /a}, to: a.svc}]\n"
+          + "nodes:\n  a:\n  - name: a.svc\n    endpoints: [{address: 10.0.0.1, port: 80}]\n");
+      return Compiler.explain(mesh, "a");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void explainNamesMeshSettings() {
     String text = Compiler.explain(ROOT.resolve("samples/custom-ports.yaml"), "web-1");
     assertTrue(text.contains("listener egress 0.0.0.0:15001  (mesh setting)"), text);

@@ -45,7 +45,7 @@ final class CompileCommand implements Callable<Integer> {
     OutputLayout layout = options.layout();
     List<String> selected = options.nodes();
     Diagnostics diagnostics = new Diagnostics();
-    MeshSource source = sourceOptions.open(kind, spec.commandLine());
+    MeshSource source = sourceOptions.open(kind, spec.commandLine(), options.auto());
     Mesh mesh;
     try {
       mesh = source.read(new LinkedHashSet<>(selected), diagnostics);

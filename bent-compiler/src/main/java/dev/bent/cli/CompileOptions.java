@@ -49,6 +49,11 @@ public final class CompileOptions {
     return List.copyOf(out);
   }
 
+  /** Whether --node auto was given: this ECS task compiles itself. */
+  public boolean auto() {
+    return nodes.contains("auto");
+  }
+
   /** The output directory; an empty path is a usage error, never the current directory. */
   public Path output() {
     if (output.toString().isEmpty()) {

@@ -1,8 +1,11 @@
 package dev.bent.cli;
 
+import dev.bent.source.MeshOverlay;
 import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsOptions;
 import dev.bent.source.ecs.EcsSource;
+import dev.bent.source.ecs.OwnTask;
+import dev.bent.source.ecs.ScanStabilizer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -52,8 +55,33 @@ public final class SourceOptions {
   @Option(names = "--include-pending", description = "Tasks that are still starting already receive traffic.")
   boolean includePending;
 
+  @Option(
+      names = "--healthy-only",
+      description = "Only tasks whose health status is HEALTHY receive traffic (not UNKNOWN); not with --include-unhealthy.")
+  boolean healthyOnly;
+
+  @Option(
+      names = "--vanish-limit",
+      paramLabel = "PERCENT",
+      description = "Tasks vanishing from a scan without a stop record, more than this share of a service's"
+          + " tasks, are kept until --vanish-scans scans agree (default: 50%%; 100%% turns this off).")
+  String vanishLimit;
+
+  @Option(
+      names = "--vanish-scans",
+      paramLabel = "N",
+      description = "How many consecutive scans must agree before such tasks leave (default: 3; 1 turns this off).")
+  Integer vanishScans;
+
   @Option(names = "--strict", description = "A bad ECS label fails the run instead of being ignored with a warning.")
   boolean strict;
+
+  @Option(
+      names = "--overlay",
+      paramLabel = "FILE",
+      description = "With --source ecs: a mesh file whose mesh: section and services' annotations and routes"
+          + " are merged into the scan (the scan keeps nodes and endpoints; the overlay wins a conflict).")
+  Path overlay;
 
   /** The source kind, {@code fallback} when --source is not given. */
   public String kind(String fallback, CommandLine cli) {
@@ -62,6 +90,15 @@ public final class SourceOptions {
       throw new ParameterException(cli, "--source must be file or ecs, got \"" + kind + "\"");
     }
     return kind;
+  }
+
+  /**
+   * Opens the chosen source for compiling; with {@code ownTask} (--node auto) and a mesh snapshot
+   * (not a scan), this task's own node comes from its task metadata ({@link OwnTask}).
+   */
+  public MeshSource open(String kind, CommandLine cli, boolean ownTask) throws IOException {
+    MeshSource source = open(kind, cli);
+    return ownTask && !kind.equals(ECS) ? OwnTask.over(source, System.getenv()) : source;
   }
 
   /** Opens the chosen source after checking that the options fit it. */
@@ -76,9 +113,32 @@ public final class SourceOptions {
       throw new ParameterException(cli, "--endpoint-url must be an absolute URL such as"
           + " https://ecs.us-east-1.amazonaws.com, got \"" + endpoint + "\"");
     }
+    if (healthyOnly && includeUnhealthy) {
+      throw new ParameterException(cli, "--healthy-only and --include-unhealthy exclude each other:"
+          + " the first gives traffic only to HEALTHY tasks, the second also to UNHEALTHY ones");
+    }
     EcsOptions options = new EcsOptions(clusters, Optional.ofNullable(region), Optional.ofNullable(endpoint),
-        includeUnhealthy, includePending, strict);
-    return EcsSource.create(options);
+        includeUnhealthy, includePending, strict, healthyOnly);
+    MeshSource scan = EcsSource.create(options, stabilizerSettings(cli));
+    return overlay == null ? scan : MeshOverlay.over(scan, overlay, strict);
+  }
+
+  private ScanStabilizer.Settings stabilizerSettings(CommandLine cli) {
+    ScanStabilizer.Settings defaults = ScanStabilizer.Settings.defaults();
+    double share = defaults.maxVanishedShare();
+    if (vanishLimit != null) {
+      String digits = vanishLimit.endsWith("%") ? vanishLimit.substring(0, vanishLimit.length() - 1) : vanishLimit;
+      if (!digits.matches("[0-9]{1,3}") || Integer.parseInt(digits) > 100) {
+        throw new ParameterException(cli, "--vanish-limit must be a percentage from 0% to 100%, got \""
+            + vanishLimit + "\"");
+      }
+      share = Integer.parseInt(digits) / 100.0;
+    }
+    int scans = vanishScans == null ? defaults.confirmations() : vanishScans;
+    if (scans < 1) {
+      throw new ParameterException(cli, "--vanish-scans must be at least 1, got " + scans);
+    }
+    return new ScanStabilizer.Settings(share, scans);
   }
 
   /** The mesh file of --source file, after checking that no ECS option was given. */
@@ -113,13 +173,29 @@ public final class SourceOptions {
     if (strict) {
       given.add("--strict");
     }
+    if (healthyOnly) {
+      given.add("--healthy-only");
+    }
+    if (vanishLimit != null) {
+      given.add("--vanish-limit");
+    }
+    if (vanishScans != null) {
+      given.add("--vanish-scans");
+    }
+    if (overlay != null) {
+      given.add("--overlay");
+    }
     return given;
   }
 
   /** Closes a source that holds resources (the ECS client's connections). */
   public static void close(MeshSource source) {
-    if (source instanceof EcsSource ecs) {
-      ecs.close();
+    if (source instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing releases connections only; there is nothing left to save.
+      }
     }
   }
 }

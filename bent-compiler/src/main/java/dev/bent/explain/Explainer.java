@@ -77,8 +77,17 @@ public final class Explainer {
   }
 
   private void host(VirtualHostPlan host, ClusterPlan cluster) {
+    if (!host.routes().isEmpty()) {
+      line(2, host.name() + (cluster == null ? " (virtual service)" : "") + " -> by route, first match wins");
+      RouteExplainer.explain(host.routes(), 3, this::line);
+      return;
+    }
     line(2, host.name() + " -> " + host.cluster()
         + (cluster != null && !cluster.isStatic() ? " (DNS)" : ""));
+    if (host.domains().size() > 1) {
+      line(3, "also answers Host " + String.join(", ", host.domains().subList(1, host.domains().size()))
+          + " (mirrored copies)");
+    }
     if (cluster != null) {
       if (cluster.endpoints().isEmpty()) {
         line(3, "no endpoints");

@@ -88,6 +88,11 @@ public enum AnnotationKey {
   PER_TRY_TIMEOUT(
       "per-try-timeout", ValueKind.DURATION, "the route timeout", Scope.SERVICE, true,
       "Time limit of each try, retries included.", "Route.route.retry_policy.per_try_timeout"),
+  SPLIT_OF(
+      "split-of", ValueKind.SPLIT_SHARE, "none", Scope.SERVICE, true,
+      "Makes this service a target of a virtual service's weighted split: every request to the virtual"
+          + " service goes to the services that name it, by weight (the label form of routes).",
+      "Route.route.weighted_clusters.clusters[] of the virtual service's catch-all route"),
   TIMEOUT(
       "timeout", ValueKind.DURATION, "15000 (15s, Envoy)", Scope.SERVICE, true,
       "Time limit of a whole request to the service, retries included.", "Route.route.timeout"),

@@ -8,6 +8,8 @@ import dev.bent.ir.EndpointPlan;
 import dev.bent.ir.GatewayPlan;
 import dev.bent.ir.HealthCachePlan;
 import dev.bent.ir.PolicyValue;
+import dev.bent.ir.RoutePlan;
+import dev.bent.model.RouteEntry;
 import dev.bent.ir.MeshPlan;
 import dev.bent.ir.NodePlan;
 import dev.bent.ir.VirtualHostPlan;
@@ -63,7 +65,17 @@ public final class Resolver {
     final ServicePolicy policy = new ServicePolicy();
     final List<Weighted> sidecars = new ArrayList<>();
     final Map<String, List<Weighted>> appEndpointsByNode = new LinkedHashMap<>();
+    Optional<List<RouteEntry>> routes = Optional.empty();
     Location declared;
+
+    boolean hasEndpoints() {
+      return !sidecars.isEmpty() || !appEndpointsByNode.isEmpty();
+    }
+
+    /** A virtual service: it has routes and no endpoints of its own, so no cluster. */
+    boolean virtual() {
+      return routes.isPresent() && !hasEndpoints();
+    }
   }
 
   /** An endpoint with the weight its annotations gave it. */
@@ -75,6 +87,7 @@ public final class Resolver {
     for (ServiceEntry entry : unique(mesh.services(), "in services", Location.of(mesh.origin()))) {
       ServiceFacts facts = services.computeIfAbsent(entry.name(), n -> new ServiceFacts());
       facts.declared = entry.location();
+      facts.routes = entry.routes();
       facts.sidecars.addAll(read(entry, facts));
     }
     List<NodeEntry> nodes = new ArrayList<>();
@@ -93,14 +106,26 @@ public final class Resolver {
         facts.appEndpointsByNode.put(node.name(), read(entry, facts));
       }
     }
+    splitsFromAnnotations(services);
     int ingressPort = mesh.settings().ports().ingress();
     List<ClusterPlan> egressClusters = new ArrayList<>();
     List<VirtualHostPlan> egressHosts = new ArrayList<>();
     Map<String, List<PolicyValue>> policies = new TreeMap<>();
+    Map<String, RoutePlanner.ServiceFacts> known = new TreeMap<>();
+    services.forEach((name, facts) -> known.put(name, new RoutePlanner.ServiceFacts(facts.hasEndpoints(), facts.routes.isPresent())));
+    RoutePlanner planner = new RoutePlanner(diagnostics, annotations, known);
+    Map<String, java.util.Set<String>> shadowDomains = new TreeMap<>();
     services.forEach(
         (name, facts) -> {
-          egressClusters.add(egressCluster(name, facts, ingressPort));
-          egressHosts.add(new VirtualHostPlan(name, List.of(name), name, facts.policy.route(), Optional.empty()));
+          List<RoutePlan> routes = facts.routes.map(r -> planner.plan(name, r, facts.policy)).orElse(List.of());
+          routes.forEach(r -> r.mirror().ifPresent(m -> shadowDomains
+              .computeIfAbsent(m.service(), k -> new java.util.TreeSet<>()).addAll(RoutePlanner.shadowHosts(name, r))));
+          if (facts.virtual()) {
+            planner.virtualServiceAnnotations(name, facts.policy);
+          } else {
+            egressClusters.add(egressCluster(name, facts, ingressPort));
+          }
+          egressHosts.add(new VirtualHostPlan(name, List.of(name), name, facts.policy.route(), Optional.empty(), routes));
           policies.put(name, facts.policy.summary());
           if (facts.policy.faultValuesWithoutInject()) {
             diagnostics.warning(facts.declared, "service \"" + name
@@ -112,7 +137,7 @@ public final class Resolver {
     Map<String, GatewayPlan> gatewayByNode = gateways.resolve(mesh.settings(), serves);
     List<NodePlan> nodePlans = new ArrayList<>();
     for (NodeEntry node : nodes) {
-      nodePlans.add(nodePlan(node, services, Optional.ofNullable(gatewayByNode.get(node.name()))));
+      nodePlans.add(nodePlan(node, services, shadowDomains, Optional.ofNullable(gatewayByNode.get(node.name()))));
     }
     return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans, policies, tls.resolve(mesh));
   }
@@ -207,7 +232,35 @@ public final class Resolver {
     return cluster(name, endpoints, facts, facts.declared);
   }
 
-  private NodePlan nodePlan(NodeEntry node, Map<String, ServiceFacts> services, Optional<GatewayPlan> gateway) {
+  /**
+   * Gives each virtual service named by {@code split-of} annotations its split route (see {@link
+   * SplitShares}), unless routes were written for it, which is an error.
+   */
+  private void splitsFromAnnotations(Map<String, ServiceFacts> services) {
+    Map<String, ServicePolicy> policies = new TreeMap<>();
+    services.forEach((name, facts) -> policies.put(name, facts.policy));
+    SplitShares.collect(policies, diagnostics).forEach((virtual, route) -> {
+      ServiceFacts facts = services.computeIfAbsent(virtual, n -> new ServiceFacts());
+      if (facts.declared == null) {
+        facts.declared = route.location();
+      }
+      if (facts.routes.isPresent()) {
+        diagnostics.error(route.location(), "split-of makes \"" + virtual + "\" split by weight, but it has routes at "
+            + facts.declared + "; put the split in its routes or use split-of, not both");
+        return;
+      }
+      if (facts.hasEndpoints()) {
+        diagnostics.warning(route.location(), "service \"" + virtual + "\" has endpoints of its own, but split-of"
+            + " sends all its requests to " + String.join(", ", route.targets().stream().map(RouteEntry.Target::service)
+            .toList()) + "; its own endpoints receive none");
+      }
+      facts.routes = Optional.of(List.of(route));
+    });
+  }
+
+  private NodePlan nodePlan(NodeEntry node, Map<String, ServiceFacts> services,
+      Map<String, java.util.Set<String>> shadowDomains, Optional<GatewayPlan> gateway) {
+    Map<String, String> domainOwners = new TreeMap<>();
     List<ClusterPlan> clusters = new ArrayList<>();
     List<VirtualHostPlan> hosts = new ArrayList<>();
     List<HealthCachePlan> caches = new ArrayList<>();
@@ -225,7 +278,17 @@ public final class Resolver {
           }
           String cluster = "local_" + name;
           clusters.add(cluster(cluster, endpoints, facts, node.location()));
-          hosts.add(new VirtualHostPlan(name, List.of(name), cluster, Optional.empty(), facts.policy.fault()));
+          List<String> domains = new ArrayList<>(List.of(name));
+          domains.addAll(shadowDomains.getOrDefault(name, java.util.Set.of()));
+          for (String domain : domains) {
+            String other = domainOwners.putIfAbsent(domain, name);
+            if (other != null && !other.equals(name)) {
+              diagnostics.error(node.location(), "node \"" + node.name() + "\" serves both \"" + other + "\" and \""
+                  + name + "\", and both receive mirrored requests with Host \"" + domain
+                  + "\"; its ingress cannot tell them apart, so mirror to services on different nodes");
+            }
+          }
+          hosts.add(new VirtualHostPlan(name, domains, cluster, Optional.empty(), facts.policy.fault()));
           facts.policy.healthCache(name).ifPresent(caches::add);
         });
     return new NodePlan(node.name(), clusters, hosts, caches, gateway);

@@ -27,7 +27,42 @@ final class ServicePolicy {
   /** A parsed value and where it was written. */
   record Setting(Object value, String text, Location location) {}
 
+  /** The keys that shape a route (timeout and retries); the others shape clusters and ingress. */
+  static final java.util.Set<AnnotationKey> ROUTE_KEYS = java.util.EnumSet.of(
+      AnnotationKey.TIMEOUT, AnnotationKey.ENABLE_RETRY, AnnotationKey.NUM_RETRIES,
+      AnnotationKey.RETRY_ON, AnnotationKey.PER_TRY_TIMEOUT);
+
   private final Map<AnnotationKey, Setting> settings = new EnumMap<>(AnnotationKey.class);
+
+  /**
+   * The route policy of one route: this service's route keys as defaults, each replaced by the
+   * route's own value when {@code route} sets it.
+   */
+  ServicePolicy withRouteValues(ServicePolicy route) {
+    ServicePolicy merged = new ServicePolicy();
+    for (AnnotationKey key : ROUTE_KEYS) {
+      Setting own = route.settings.get(key);
+      Setting inherited = settings.get(key);
+      if (own != null) {
+        merged.settings.put(key, own);
+      } else if (inherited != null) {
+        merged.settings.put(key, inherited);
+      }
+    }
+    return merged;
+  }
+
+  /** The values set here whose keys are not route keys, with where each was written. */
+  List<Map.Entry<AnnotationKey, Setting>> nonRouteSettings() {
+    return settings.entrySet().stream().filter(e -> !ROUTE_KEYS.contains(e.getKey())).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+  }
+
+  /** The route keys that were written somewhere, with their values and origins as {@link #summary} gives them. */
+  List<PolicyValue> routeSummary() {
+    return summary().stream()
+        .filter(v -> AnnotationKey.named(v.key()).filter(k -> ROUTE_KEYS.contains(k) && has(k)).isPresent())
+        .toList();
+  }
 
   Optional<Setting> get(AnnotationKey key) {
     return Optional.ofNullable(settings.get(key));

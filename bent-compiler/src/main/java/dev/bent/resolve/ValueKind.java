@@ -97,6 +97,24 @@ public enum ValueKind {
     }
   },
 
+  /** A share of a virtual service's split: {@code <service>=<weight>}, the weight at least 1. */
+  SPLIT_SHARE("virtual service and weight such as reviews.svc=10, the weight 1 to 4294967295") {
+    @Override
+    Object parse(String text) {
+      int eq = text.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException(
+            "must be <virtual service>=<weight>, such as \"reviews.svc=10\", got \"" + text + "\"");
+      }
+      String service = text.substring(0, eq).trim();
+      String problem = Names.serviceNameProblem(service);
+      if (problem != null) {
+        throw new IllegalArgumentException("names no valid service: " + problem);
+      }
+      return new SplitShare(service, integer(text.substring(eq + 1), 1, MAX_UINT32));
+    }
+  },
+
   /** Envoy's retry_on conditions, comma-separated. */
   RETRY_ON("comma-separated retry conditions: " + String.join(", ", RetryConditions.NAMES)) {
     @Override
@@ -136,6 +154,9 @@ public enum ValueKind {
   static long integer(String text, long min, long max) {
     return Numbers.integer(text, min, max);
   }
+
+  /** This service's weight in the split of virtual service {@code service}. */
+  public record SplitShare(String service, long weight) {}
 
   /** An inclusive range of HTTP statuses, as users write it. */
   public record StatusRange(int first, int last) {}

@@ -24,15 +24,42 @@ import java.util.Set;
  */
 public final class MeshFileReader {
   private static final Set<String> TOP_KEYS = Set.of("mesh", "services", "nodes");
-  private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints");
+  private static final Set<String> SERVICE_KEYS = Set.of("name", "annotations", "endpoints", "routes");
+  private static final Set<String> NODE_SERVICE_KEYS = Set.of("name", "annotations", "endpoints");
   private static final Set<String> ENDPOINT_KEYS = Set.of("address", "port", "annotations");
 
   private final Diagnostics diagnostics;
   private final NodeChecks check;
+  /** Reading an overlay: no nodes and no endpoints, which a live source owns. */
+  private final boolean overlay;
 
-  private MeshFileReader(Diagnostics diagnostics) {
+  private MeshFileReader(Diagnostics diagnostics, boolean overlay) {
     this.diagnostics = diagnostics;
     this.check = new NodeChecks(diagnostics);
+    this.overlay = overlay;
+  }
+
+  /**
+   * Reads a mesh file used as an overlay on a live source ({@code --overlay}): its {@code mesh:}
+   * section and its services' annotations and routes. Nodes and endpoints belong to the scan, so
+   * the file must have neither.
+   */
+  public static Mesh readOverlay(java.nio.file.Path file, Diagnostics diagnostics) {
+    String origin = file.toString();
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      diagnostics.error(Location.of(origin), "cannot read the overlay file: "
+          + (e instanceof java.nio.file.NoSuchFileException ? "not found" : describe(e)));
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), List.of(), List.of());
+    }
+    MeshFileReader reader = new MeshFileReader(diagnostics, true);
+    Optional<YamlNode> root = YamlTreeReader.read(origin, text, diagnostics);
+    if (root.isEmpty() || (root.get() instanceof Scalar s && s.isNull())) {
+      return new Mesh(origin, MeshSettings.defaults(Location.of(origin, 1, 1)), List.of(), List.of());
+    }
+    return reader.mesh(origin, root.get());
   }
 
   /**
@@ -76,7 +103,7 @@ public final class MeshFileReader {
    * read, so that later steps can report their own problems in the same run.
    */
   public static Mesh parse(String origin, String text, Diagnostics diagnostics) {
-    MeshFileReader reader = new MeshFileReader(diagnostics);
+    MeshFileReader reader = new MeshFileReader(diagnostics, false);
     Location start = Location.of(origin, 1, 1);
     Optional<YamlNode> root = YamlTreeReader.read(origin, text, diagnostics);
     if (root.isEmpty()) {
@@ -105,7 +132,10 @@ public final class MeshFileReader {
             node -> check.listOrEmpty(node, "services").forEach(s -> service(s, null, services)));
     List<NodeEntry> nodes = new ArrayList<>();
     Optional<YamlNode> nodesNode = value(map, "nodes");
-    if (nodesNode.isEmpty()) {
+    if (overlay) {
+      nodesNode.ifPresent(n -> diagnostics.error(map.entries().get("nodes").keyLocation(),
+          "an overlay has no \"nodes:\": the scan owns nodes and endpoints"));
+    } else if (nodesNode.isEmpty()) {
       diagnostics.error(map.location(), "the mesh file needs \"nodes:\" (a map of node names)");
     } else if (!(nodesNode.get() instanceof Scalar s && s.isNull())) {
       check.map(nodesNode.get(), "nodes").ifPresent(m -> nodes(m, nodes));
@@ -130,7 +160,14 @@ public final class MeshFileReader {
       return;
     }
     MapNode map = found.get();
-    check.onlyKnownKeys(map, "a service", SERVICE_KEYS);
+    if (owner == null) {
+      check.onlyKnownKeys(map, "a service", SERVICE_KEYS);
+    } else {
+      // "routes" under a node gets its own message below.
+      java.util.Map<String, Entry> others = new java.util.LinkedHashMap<>(map.entries());
+      others.remove("routes");
+      check.onlyKnownKeys(new MapNode(map.location(), others), "a service", NODE_SERVICE_KEYS);
+    }
     Optional<String> name = value(map, "name").flatMap(n -> check.text(n, "service name"));
     if (value(map, "name").isEmpty()) {
       check.missing(map, "name", "a service");
@@ -139,6 +176,10 @@ public final class MeshFileReader {
     List<EndpointEntry> endpoints = new ArrayList<>();
     List<YamlNode> items =
         value(map, "endpoints").map(n -> check.listOrEmpty(n, "endpoints")).orElse(List.of());
+    if (overlay && !items.isEmpty()) {
+      diagnostics.error(map.entries().get("endpoints").keyLocation(),
+          "an overlay service lists no endpoints: the scan owns nodes and endpoints");
+    }
     items.forEach(e -> endpoint(e, endpoints));
     if (owner != null && items.isEmpty() && name.isPresent()) {
       diagnostics.error(
@@ -146,7 +187,16 @@ public final class MeshFileReader {
           "service \"" + name.get() + "\" on node \"" + owner + "\" lists no endpoints;"
               + " a node's service needs the address and port of its application");
     }
-    name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, map.location())));
+    Optional<List<dev.bent.model.RouteEntry>> routes = Optional.empty();
+    Optional<YamlNode> routesNode = value(map, "routes");
+    if (routesNode.isPresent() && owner != null) {
+      diagnostics.error(map.entries().get("routes").keyLocation(), "routes belong to the service, not to one node:"
+          + " write them on the service's entry under \"services:\"");
+    } else if (routesNode.isPresent()) {
+      routes = Optional.of(new RouteReader(diagnostics).read(name.orElse(""), routesNode.get()));
+    }
+    Optional<List<dev.bent.model.RouteEntry>> read = routes;
+    name.ifPresent(n -> out.add(new ServiceEntry(n, annotations, endpoints, read, map.location())));
   }
 
   private void endpoint(YamlNode node, List<EndpointEntry> out) {

@@ -17,7 +17,8 @@ import java.util.List;
  * sort them), annotations by key, every string double-quoted. Where an element came from that is not
  * a file (an ECS task ARN and label), it is kept as a {@code #} comment above the element, so the
  * file says which task and label each endpoint and annotation came from; the reader ignores
- * comments. The {@code mesh:} section is not written: a live source has only the defaults.
+ * comments. The {@code mesh:} section and routes come from an overlay ({@code --overlay}), so that a
+ * saved scan compiles to what the live source compiles to.
  */
 public final class MeshFileWriter {
   private final StringBuilder out = new StringBuilder();
@@ -34,6 +35,7 @@ public final class MeshFileWriter {
   private void mesh(Mesh mesh) {
     comment("", "bent mesh file, written from " + mesh.origin() + ".");
     comment("", "Each node is one task; comments say which task and label each element came from.");
+    new MeshSectionWriter(out).settings(mesh.settings());
     List<ServiceEntry> services = sorted(mesh.services());
     if (!services.isEmpty()) {
       out.append("services:\n");
@@ -61,6 +63,7 @@ public final class MeshFileWriter {
   private void service(ServiceEntry service, String indent) {
     out.append(indent).append("- name: ").append(quote(service.name())).append('\n');
     annotations(service.annotations(), indent + "  ");
+    service.routes().ifPresent(r -> new MeshSectionWriter(out).routes(r, indent + "  "));
     if (service.endpoints().isEmpty()) {
       return;
     }

@@ -37,8 +37,10 @@ public final class MeshSchema {
     definitions.set("service", object(
         "A service: under services, its sidecar endpoints; under a node, its application endpoints.",
         props("name", string("Lowercase DNS name; clients use it as Host."), "annotations", ref("annotations"),
-            "endpoints", array(ref("endpoint"))),
+            "endpoints", array(ref("endpoint")),
+            "routes", RouteSchema.routes()),
         "name"));
+    RouteSchema.definitions(definitions);
     ObjectNode props = root.putObject("properties");
     props.set("mesh", mesh());
     props.set("services", array(ref("service")));

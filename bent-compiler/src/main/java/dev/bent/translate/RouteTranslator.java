@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Translates virtual-host plans into one route configuration (one RDS file): a catch-all route per
- * virtual host, with the service's timeout and retries, and its faults as per-virtual-host config
- * of the fault filter, so that they touch that service only.
+ * virtual host, with the service's timeout and retries, or a routed service's own routes ({@link
+ * RoutingTranslator}); and its faults as per-virtual-host config of the fault filter, so that they
+ * touch that service only.
  */
 public final class RouteTranslator {
   private RouteTranslator() {}
@@ -26,13 +27,13 @@ public final class RouteTranslator {
       RouteAction.Builder action = RouteAction.newBuilder().setCluster(host.cluster());
       host.route().ifPresent(policy -> apply(policy, action));
       VirtualHost.Builder virtualHost =
-          VirtualHost.newBuilder()
-              .setName(host.name())
-              .addAllDomains(host.domains())
-              .addRoutes(
-                  Route.newBuilder()
-                      .setMatch(RouteMatch.newBuilder().setPrefix("/"))
-                      .setRoute(action));
+          VirtualHost.newBuilder().setName(host.name()).addAllDomains(host.domains());
+      if (host.routes().isEmpty()) {
+        virtualHost.addRoutes(
+            Route.newBuilder().setMatch(RouteMatch.newBuilder().setPrefix("/")).setRoute(action));
+      } else {
+        host.routes().forEach(r -> virtualHost.addRoutes(RoutingTranslator.translate(r)));
+      }
       host.fault()
           .ifPresent(fault -> virtualHost.putTypedPerFilterConfig(
               HttpFilters.FAULT, Any.pack(FaultTranslator.translate(fault))));
@@ -41,7 +42,7 @@ public final class RouteTranslator {
     return config.build();
   }
 
-  private static void apply(RoutePolicy policy, RouteAction.Builder action) {
+  static void apply(RoutePolicy policy, RouteAction.Builder action) {
     policy.timeout().ifPresent(t -> action.setTimeout(Protos.duration(t)));
     policy.retry().ifPresent(retry -> {
       RetryPolicy.Builder builder =

@@ -85,7 +85,8 @@ public final class Translator {
     List<Secret> secrets = new ArrayList<>();
     SortedMap<String, PemFile> pemFiles = new TreeMap<>();
     tls.ifPresent(t -> {
-      plan.egressClusters().forEach(c -> egress.add(t.upstream(shared.egressClusters().get(egress.size()), c.name())));
+      // An egress cluster is named after the service its sidecars serve.
+      shared.egressClusters().forEach(c -> egress.add(t.upstream(c, c.getName())));
       secrets.addAll(t.secrets());
       pemFiles.putAll(t.pemFiles(node.name()));
     });

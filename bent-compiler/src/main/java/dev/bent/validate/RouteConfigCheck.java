@@ -94,6 +94,7 @@ final class RouteConfigCheck {
           names.add(action.getCluster());
         }
         action.getWeightedClusters().getClustersList().forEach(c -> names.add(c.getName()));
+        action.getRequestMirrorPoliciesList().forEach(m -> names.add(m.getCluster()));
       }
     }
     names.remove("");
@@ -109,6 +110,19 @@ final class RouteConfigCheck {
     for (int w = 0; w < weighted.size(); w++) {
       if (!weighted.get(w).getName().isEmpty()) {
         known(file, at + ".weighted_clusters.clusters[" + w + "].name", weighted.get(w).getName());
+      }
+    }
+    var mirrors = action.getRequestMirrorPoliciesList();
+    for (int m = 0; m < mirrors.size(); m++) {
+      if (!mirrors.get(m).getCluster().isEmpty()) {
+        String missing = at + ".request_mirror_policies[" + m + "].cluster";
+        String cluster = mirrors.get(m).getCluster();
+        if (!clusters.contains(cluster) && !validated && policy == null) {
+          problems.add(Diagnostic.warning(Location.of(file), missing + ": no cluster named \"" + cluster + "\"" + known
+              + Suggestions.didYouMean(cluster, clusters) + "; Envoy loads it and mirrors nothing"));
+        } else {
+          known(file, missing, cluster);
+        }
       }
     }
   }

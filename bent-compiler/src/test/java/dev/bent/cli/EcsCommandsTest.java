@@ -146,7 +146,8 @@ class EcsCommandsTest {
     threeTasks();
     Path mesh = temp.resolve("mesh.yaml");
     Files.writeString(mesh, "nodes: {}\n");
-    for (int i = 0; i < 3; i++) {
+    // More failures than any retry mode's default attempts: the SDK's settings decide the retries.
+    for (int i = 0; i < 8; i++) {
       ecs.fail("DescribeTasks", 500, "ServerException");
     }
     CliRun run = run("scan", "--cluster", "prod", "-o", mesh.toString());
@@ -154,6 +155,36 @@ class EcsCommandsTest {
     assertTrue(run.err().startsWith("bent: ECS scan failed: DescribeTasks (cluster prod) failed:"), run.toString());
     assertEquals("nodes: {}\n", Files.readString(mesh));
     assertEquals(List.of("mesh.yaml"), list(temp));
+  }
+
+  @Test
+  void healthOptionsAndValveLimitsAreCheckedBeforeAnyCall() {
+    CliRun both = run("scan", "--healthy-only", "--include-unhealthy", "-o", "-");
+    assertEquals(2, both.exitCode(), both.toString());
+    assertTrue(both.err().contains("--healthy-only and --include-unhealthy exclude each other"), both.toString());
+    CliRun share = run("scan", "--vanish-limit", "150%", "-o", "-");
+    assertEquals(2, share.exitCode(), share.toString());
+    assertTrue(share.err().contains("--vanish-limit must be a percentage from 0% to 100%, got \"150%\""),
+        share.toString());
+    CliRun scans = run("scan", "--vanish-scans", "0", "-o", "-");
+    assertEquals(2, scans.exitCode(), scans.toString());
+    assertTrue(scans.err().contains("--vanish-scans must be at least 1, got 0"), scans.toString());
+    CliRun file = CliRun.of("compile", "-c", "mesh.yaml", "--healthy-only", "-o", temp.toString());
+    assertEquals(2, file.exitCode(), file.toString());
+    assertTrue(file.err().contains("--healthy-only need --source ecs"), file.toString());
+    assertEquals(0, ecs.calls());
+  }
+
+  @Test
+  void healthyOnlyScansOnlyHealthyTasksAsEndpoints() throws IOException {
+    ecs.addTask("prod", "a1", beta);
+    ecs.addTask("prod", "a2", beta).put("healthStatus", "UNKNOWN");
+    Path mesh = temp.resolve("mesh.yaml");
+    CliRun scan = run("scan", "--healthy-only", "-o", mesh.toString());
+    assertEquals(0, scan.exitCode(), scan.toString());
+    String text = Files.readString(mesh);
+    assertTrue(text.contains("\"a2\":") && !text.contains("10.0.0.3"), text);
+    assertTrue(text.contains("10.0.0.2"), text);
   }
 
   @Test

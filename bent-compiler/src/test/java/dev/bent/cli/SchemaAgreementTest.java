@@ -76,7 +76,8 @@ class SchemaAgreementTest {
     Matcher block = Pattern.compile("(?ms)^```yaml\\n(.*?)^```").matcher(readme);
     List<String> meshes = new ArrayList<>();
     while (block.find()) {
-      if (!block.group(1).startsWith("dockerLabels:")) {
+      // The ECS overlay is not a mesh file; EcsSplitLabelTest compiles it against a scan.
+      if (!block.group(1).startsWith("dockerLabels:") && !block.group(1).startsWith("# overlay")) {
         meshes.add(block.group(1));
       }
     }
@@ -143,10 +144,33 @@ class SchemaAgreementTest {
     "nodes:\n  a:\n  - name: a.svc\n    annotations: {healthcheck.pth: /h}\n    endpoints: [{address: 10.0.0.1, port: 80}]\n",
     // nodes is required
     "services: []\n",
+    // a route needs one of to and split; a split weight is at least 1; unknown route and match keys
+    "services:\n- name: r.svc\n  routes: [{match: {prefix: /}}]\nnodes:\n  a:\n",
+    "services:\n- name: r.svc\n  routes: [{match: {prefix: /}, split: [{service: a.svc, weight: 0}]}]\n"
+        + "nodes:\n  a:\n  - name: a.svc\n    endpoints: [{address: 10.0.0.1, port: 80}]\n",
+    "services:\n- name: r.svc\n  routes: [{match: {prefix: /, header: {}}, to: a.svc}]\n"
+        + "nodes:\n  a:\n  - name: a.svc\n    endpoints: [{address: 10.0.0.1, port: 80}]\n",
+    "services:\n- name: r.svc\n  routes: [{match: {query: {q: {absent: true}}}, to: a.svc}]\n"
+        + "nodes:\n  a:\n  - name: a.svc\n    endpoints: [{address: 10.0.0.1, port: 80}]\n",
+    "services:\n- name: r.svc\n  routes: []\nnodes:\n  a:\n",
   })
   void meshesTheCompilerRefusesForTheirShapeFailTheSchema(String yaml) {
     assertFalse(problems(yaml).isEmpty(), "the schema accepts what bent refuses:\n" + yaml);
     assertThrows(InvalidInputException.class, () -> Meshes.compile(yaml), yaml);
+  }
+
+  @Test
+  void schemaDescribesRoutesWithTheKeysTheReaderAccepts() {
+    JsonNode schema = schemaJson();
+    assertEquals("#/definitions/route", schema.at("/definitions/service/properties/routes/items/$ref").asText());
+    JsonNode route = schema.at("/definitions/route/properties");
+    Set<String> keys = new TreeSet<>();
+    route.fieldNames().forEachRemaining(keys::add);
+    assertEquals(new TreeSet<>(Set.of("match", "to", "split", "mirror", "rewrite", "timeout", "enable-retry",
+        "num-retries", "retry-on", "per-try-timeout")), keys);
+    JsonNode header = schema.at("/definitions/headerMatches/additionalProperties/anyOf/1/properties");
+    assertTrue(header.has("absent") && header.has("regex"));
+    assertFalse(schema.at("/definitions/queryMatches/additionalProperties/anyOf/1/properties").has("absent"));
   }
 
   @Test
@@ -161,7 +185,7 @@ class SchemaAgreementTest {
         "healthcheck.cache", "healthcheck.expected-status", "healthcheck.interval", "healthcheck.path",
         "healthcheck.port", "healthcheck.timeout", "num-retries", "outlier.base-ejection-time",
         "outlier.consecutive-5xx", "outlier.interval", "outlier.max-ejection-percent", "per-try-timeout",
-        "retry-on", "timeout")), listed);
+        "retry-on", "split-of", "timeout")), listed);
     for (String key : listed) {
       String yaml = "nodes:\n  a:\n  - name: a.svc\n    annotations: {\"" + key + "\": \"x\"}\n"
           + "    endpoints: [{address: 10.0.0.1, port: 80}]\n";

@@ -94,4 +94,28 @@ class MeshFileWriterTest {
   void controlCharactersAreEscaped() {
     assertEquals("\"a\\nb\\tc\\u0001\"", MeshFileWriter.quote("a\nb\tc\u0001"));
   }
+
+  @Test
+  void meshSettingsAndRoutesWrittenAndReadBackCompileToTheSameBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path samples = dev.bent.Meshes.projectRoot().resolve("samples");
+    java.nio.file.Files.copy(samples.resolve("front-proxy.htpasswd"), dir.resolve("front-proxy.htpasswd"));
+    for (String sample : List.of("routing.yaml", "front-proxy.yaml", "custom-ports.yaml", "policies.yaml")) {
+      Diagnostics diagnostics = new Diagnostics();
+      Mesh original = MeshFileReader.read(samples.resolve(sample), sample, diagnostics);
+      java.nio.file.Path written = dir.resolve(sample);
+      java.nio.file.Files.writeString(written, MeshFileWriter.write(original));
+      dev.bent.Compiler.Compilation expected =
+          dev.bent.Compiler.compileFile(samples.resolve(sample), List.of(), n -> "/etc/envoy/" + n);
+      dev.bent.Compiler.Compilation actual = dev.bent.Compiler.compileFile(written, List.of(), n -> "/etc/envoy/" + n);
+      assertEquals(expected.nodes().keySet(), actual.nodes().keySet(), sample);
+      for (String node : expected.nodes().keySet()) {
+        for (var file : expected.nodes().get(node).files().entrySet()) {
+          assertEquals(new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8),
+              new String(actual.nodes().get(node).files().get(file.getKey()), java.nio.charset.StandardCharsets.UTF_8),
+              sample + " " + node + " " + file.getKey());
+        }
+      }
+    }
+  }
 }

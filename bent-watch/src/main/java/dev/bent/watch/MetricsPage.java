@@ -38,6 +38,13 @@ final class MetricsPage {
         "gauge",
         "When the output last matched the input, in Unix seconds; 0 before the first success.");
     page.sample("bent_last_success_timestamp_seconds", "", s.lastSuccessSeconds());
+    page.header(
+        "bent_scan_holds_total",
+        "counter",
+        "Scans in which tasks that vanished without a stop record were kept until scans agree.");
+    page.sample("bent_scan_holds_total", "", s.valve().heldScans());
+    page.header("bent_scan_held_tasks", "gauge", "Tasks kept at the latest scan although it did not list them.");
+    page.sample("bent_scan_held_tasks", "", s.valve().heldNodes());
     page.histogram("bent_compile_duration_seconds", "Time to read and compile the input.", s.compileSeconds());
     page.histogram(
         "bent_publish_duration_seconds", "Time to write the node directories of a good compile.", s.publishSeconds());

@@ -62,6 +62,17 @@ final class WatchCommand implements Callable<Integer> {
   Duration debounce;
 
   @Option(
+      names = "--retire-after",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      converter = DurationConverter.class,
+      description = {
+        "Without --node: remove the directory of a node absent from the mesh this long;",
+        "only directories bent wrote (default: ${DEFAULT-VALUE})."
+      })
+  Duration retireAfter;
+
+  @Option(
       names = "--status-port",
       paramLabel = "PORT",
       description = "Serve /healthz and /metrics on this port (0: a free port, printed at start).")
@@ -86,7 +97,8 @@ final class WatchCommand implements Callable<Integer> {
         OutputLock lock = OutputLock.acquire(options.output(), "bent watch");
         WatchedSource source = openSource();
         StatusServer server = startStatusServer(status, log)) {
-      Watcher watcher = new Watcher(source, nodes, layout, status, log);
+      Watcher watcher = new Watcher(source, nodes, layout, status, log, Watcher.Backoff.DEFAULT,
+          new NodeRetirement(retireAfter, Clock.systemUTC()));
       stop.onStop(watcher::stop);
       watcher.run();
     }
@@ -99,7 +111,8 @@ final class WatchCommand implements Callable<Integer> {
   private WatchedSource openSource() throws java.io.IOException {
     String kind = sourceOptions.kind(SourceOptions.FILE, spec.commandLine());
     if (kind.equals(SourceOptions.FILE)) {
-      return FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
+      WatchedSource file = FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
+      return options.auto() ? new OwnTaskSource(file, System.getenv()) : file;
     }
     return new PollingSource(sourceOptions.open(kind, spec.commandLine()), "ecs scan", interval, nodes);
   }

@@ -38,6 +38,16 @@ final class WatchLog {
     print(line.toString());
   }
 
+  void retired(List<String> nodes, java.time.Duration grace) {
+    print("bent: removed the directories of " + nodes.size() + (nodes.size() == 1 ? " node" : " nodes")
+        + " absent from the mesh for " + grace.toSeconds() + " s: " + String.join(", ", nodes));
+  }
+
+  void retireFailed(String reason) {
+    print("bent: could not remove the directory of a node that left the mesh: " + reason + "; tried again after"
+        + " the next publish");
+  }
+
   void unchanged(String source, int nodes, long millis) {
     print("bent: " + source + " compiled in " + millis + " ms; no node changed (" + nodes
         + (nodes == 1 ? " node)" : " nodes)"));

@@ -34,6 +34,7 @@ public final class WatchStatus {
   private boolean retryPending;
   private double lastSuccessSeconds;
   private java.util.Optional<dev.bent.ir.CertificateExpiry> certificates = java.util.Optional.empty();
+  private WatchedSource.Valve valve = new WatchedSource.Valve(0, 0);
   private Health health = new Health(false, "starting: the first compile has not finished");
 
   public WatchStatus(Clock clock) {
@@ -65,6 +66,11 @@ public final class WatchStatus {
     health = new Health(true, "ok");
   }
 
+  /** The scan valve's counters after the latest read. */
+  synchronized void valve(WatchedSource.Valve valve) {
+    this.valve = valve;
+  }
+
   /**
    * The last publish failed and retry {@code attempt} comes after {@code delay}; {@code /healthz}
    * says so after the failure's reason.
@@ -92,7 +98,7 @@ public final class WatchStatus {
   synchronized Snapshot snapshot() {
     return new Snapshot(
         compiles, Map.copyOf(failures), publishes, retries, retryPending, lastSuccessSeconds,
-        compileSeconds.snapshot(), publishSeconds.snapshot(), certificates);
+        compileSeconds.snapshot(), publishSeconds.snapshot(), valve, certificates);
   }
 
   /** Every metric at one moment, for rendering. */
@@ -105,5 +111,6 @@ public final class WatchStatus {
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,
       Histogram.Snapshot publishSeconds,
+      WatchedSource.Valve valve,
       java.util.Optional<dev.bent.ir.CertificateExpiry> certificates) {}
 }

@@ -36,4 +36,15 @@ public interface WatchedSource extends Closeable {
    * @return true to read again; false once the source is closed
    */
   boolean awaitChange() throws IOException, InterruptedException;
+
+  /**
+   * The scan valve's counters (see {@code ScanStabilizer}): scans in which vanished tasks were
+   * held back, and how many are held now; zeros for a source without one.
+   */
+  default Valve valve() {
+    return new Valve(0, 0);
+  }
+
+  /** Scans that held vanished tasks back, and the tasks held at the latest scan. */
+  record Valve(long heldScans, int heldNodes) {}
 }

@@ -41,6 +41,7 @@ public final class Watcher {
   private final WatchStatus status;
   private final WatchLog log;
   private final Backoff backoff;
+  private final NodeRetirement retirement;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   private long publishes;
@@ -58,6 +59,17 @@ public final class Watcher {
   Watcher(
       WatchedSource source, List<String> nodes, OutputLayout layout, WatchStatus status, WatchLog log,
       Backoff backoff) {
+    this(source, nodes, layout, status, log, backoff, null);
+  }
+
+  /**
+   * As above; when it writes every node into directories of their own, the directories of nodes
+   * that left the mesh are removed as {@code retirement} decides (null: never).
+   */
+  Watcher(
+      WatchedSource source, List<String> nodes, OutputLayout layout, WatchStatus status, WatchLog log,
+      Backoff backoff, NodeRetirement retirement) {
+    this.retirement = nodes.isEmpty() && !layout.single() ? retirement : null;
     this.backoff = backoff;
     this.source = source;
     this.nodes = List.copyOf(nodes);
@@ -145,7 +157,16 @@ public final class Watcher {
     try {
       Diagnostics diagnostics = new Diagnostics();
       Mesh mesh = source.read(diagnostics);
-      Compiler.Compilation compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+      status.valve(source.valve());
+      Compiler.Compilation compilation;
+      if (mesh.nodes().isEmpty() && nodes.isEmpty()) {
+        // Reasoning: a live source scaled to zero is a valid state, not an error that keeps
+        // /healthz at 503; there is simply no node to write.
+        diagnostics.throwIfErrors();
+        compilation = new Compiler.Compilation(java.util.Map.of(), diagnostics.warnings());
+      } else {
+        compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+      }
       status.certificates(compilation.certificates());
       if (!compilation.warnings().equals(lastWarnings)) {
         // Reasoning: the same warnings at every save would bury the lines that matter.
@@ -208,7 +229,23 @@ public final class Watcher {
     } else {
       log.published(++publishes, changes, compilation.nodes().size(), millis);
     }
+    retire(compilation.nodes().keySet());
     return Outcome.PUBLISHED;
+  }
+
+  /** Removes the directories of nodes gone for the grace period; a failure is logged, not fatal. */
+  private void retire(java.util.Set<String> published) {
+    if (retirement == null) {
+      return;
+    }
+    try {
+      List<String> removed = retirement.retire(published, layout.output());
+      if (!removed.isEmpty()) {
+        log.retired(removed, retirement.grace());
+      }
+    } catch (IOException e) {
+      log.retireFailed(IoFailure.describe(e));
+    }
   }
 
   /** The exception's kind, message and the first place in bent's code it passed, in one line. */

@@ -36,6 +36,11 @@ class MetricsPageTest {
     assertTrue(page.contains("bent_compile_duration_seconds_sum 40.203\n"), page);
     assertTrue(page.contains("bent_compile_duration_seconds_count 3\n"), page);
     assertTrue(page.contains("bent_publish_duration_seconds_count 1\n"), page);
+    assertTrue(page.contains("# TYPE bent_scan_holds_total counter\nbent_scan_holds_total 0\n"), page);
+    status.valve(new WatchedSource.Valve(2, 3));
+    String held = MetricsPage.render(status.snapshot());
+    assertTrue(held.contains("bent_scan_holds_total 2\n"), held);
+    assertTrue(held.contains("# TYPE bent_scan_held_tasks gauge\nbent_scan_held_tasks 3\n"), held);
     assertTrue(page.lines().allMatch(l -> l.startsWith("# ") || l.matches("bent_[a-z_]+(\\{[a-z]+=\"[^\"]+\"})? [0-9.]+")), page);
   }
 }

@@ -33,6 +33,26 @@ class PollingSourceTest {
   }
 
   @Test
+  void failedScansBackOffAndASuccessReturnsToTheInterval() throws Exception {
+    boolean[] fail = {true};
+    PollingSource source = new PollingSource((nodes, d) -> {
+      if (fail[0]) {
+        throw new java.io.IOException("ECS scan failed: ListTasks (cluster prod) failed: throttled");
+      }
+      return new Mesh("ecs", MeshSettings.defaults(Location.of("ecs")), List.of(), List.of());
+    }, "ecs scan", Duration.ofSeconds(10), List.of());
+    for (int i = 0; i < 3; i++) {
+      org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> source.read(new Diagnostics()));
+    }
+    long wait = source.nextWaitMillis();
+    assertTrue(wait >= 40_000 && wait <= 80_000, "after 3 failures: " + wait);
+    fail[0] = false;
+    assertTrue(source.read(new Diagnostics()) != null);
+    wait = source.nextWaitMillis();
+    assertTrue(wait >= 9_000 && wait <= 11_000, "after a success: " + wait);
+  }
+
+  @Test
   void readsAskForTheWantedNodesEveryTime() throws Exception {
     List<Set<String>> asked = new ArrayList<>();
     Mesh mesh = new Mesh("ecs", MeshSettings.defaults(Location.of("ecs")), List.of(), List.of());

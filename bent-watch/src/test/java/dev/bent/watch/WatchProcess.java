@@ -32,7 +32,12 @@ final class WatchProcess implements AutoCloseable {
 
   /** Starts {@code bent <args>} in {@code workDir} (args begin with the command, e.g. "watch"). */
   static WatchProcess start(Path workDir, String... args) throws IOException {
-    return start(workDir, List.of(), Main.class.getName(), args);
+    return start(workDir, java.util.Map.of(), List.of(), Main.class.getName(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code env} added to this process's environment. */
+  static WatchProcess start(Path workDir, java.util.Map<String, String> env, String... args) throws IOException {
+    return start(workDir, env, List.of(), Main.class.getName(), args);
   }
 
   /**
@@ -45,10 +50,11 @@ final class WatchProcess implements AutoCloseable {
     if (release != null) {
       properties.add("-Dbent.test.release=" + release);
     }
-    return start(workDir, properties, HeldMain.class.getName(), args);
+    return start(workDir, java.util.Map.of(), properties, HeldMain.class.getName(), args);
   }
 
-  private static WatchProcess start(Path workDir, List<String> properties, String mainClass, String... args)
+  private static WatchProcess start(
+      Path workDir, java.util.Map<String, String> env, List<String> properties, String mainClass, String... args)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -67,6 +73,7 @@ final class WatchProcess implements AutoCloseable {
     command.addAll(List.of(args));
     Path stderr = Files.createTempFile(workDir, "stderr-", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().putAll(env);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.redirectError(stderr.toFile());
     return new WatchProcess(builder.start(), stderr);

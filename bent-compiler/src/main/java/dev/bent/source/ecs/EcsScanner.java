@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -76,6 +77,28 @@ final class EcsScanner {
     }
     definitions.keySet().retainAll(inUse);
     return new Snapshot(List.copyOf(clusters), List.copyOf(tasks), Collections.unmodifiableMap(used));
+  }
+
+  /**
+   * The ids of those of {@code tasks} (which a scan no longer listed) that ECS describes with
+   * desiredStatus STOPPED: tasks being stopped or stopped, as opposed to tasks that vanished. One
+   * DescribeTasks call per cluster and 100 tasks.
+   */
+  Set<String> stopped(List<ScannedTask> tasks) {
+    Map<String, List<String>> byCluster = new TreeMap<>();
+    tasks.forEach(t -> byCluster.computeIfAbsent(t.clusterArn(), c -> new ArrayList<>()).add(t.arn()));
+    Set<String> out = new LinkedHashSet<>();
+    byCluster.forEach((cluster, arns) -> {
+      for (int i = 0; i < arns.size(); i += PAGE) {
+        List<String> page = arns.subList(i, Math.min(arns.size(), i + PAGE));
+        DescribeTasksResponse response = call("DescribeTasks (cluster " + cluster + ", tasks no longer listed)",
+            () -> client.describeTasks(r -> r.cluster(cluster).tasks(page)));
+        response.tasks().stream()
+            .filter(t -> "STOPPED".equals(t.desiredStatus()) || "STOPPED".equals(t.lastStatus()))
+            .forEach(t -> out.add(task(t).id()));
+      }
+    });
+    return out;
   }
 
   /** How many task definitions the scanner holds: those in use at the last scan. */
@@ -156,7 +179,7 @@ final class EcsScanner {
         }
       }
     }
-    return new ScannedTask(task.taskArn(), task.taskDefinitionArn(), task.lastStatus(),
+    return new ScannedTask(task.taskArn(), task.clusterArn(), task.taskDefinitionArn(), task.desiredStatus(), task.lastStatus(),
         task.healthStatusAsString(), containers, eni);
   }
 

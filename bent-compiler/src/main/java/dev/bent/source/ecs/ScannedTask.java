@@ -6,11 +6,14 @@ import java.util.Optional;
 /**
  * One ECS task as a scan saw it (from DescribeTasks): the parts bent needs, without SDK types.
  *
+ * @param desiredStatus what ECS is driving the task to: RUNNING, or STOPPED for a task being stopped
  * @param eniAddresses the private IPv4 addresses from the task's ElasticNetworkInterface attachments
  */
 record ScannedTask(
     String arn,
+    String clusterArn,
     String definitionArn,
+    String desiredStatus,
     String lastStatus,
     String healthStatus,
     List<Container> containers,

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Turns a scan into a {@link Mesh}: every task that receives traffic is a node named by its task
- * id, serving the services its task definition's labels bind, at the task's address.
+ * id, serving the services its task definition's labels bind, at the task's address; every other
+ * task that is to run (starting, or unhealthy) is a node that serves nothing.
  *
  * <pre>{@code
  * services:                     # service-wide annotations, merged over the task definitions
@@ -61,24 +62,51 @@ final class TaskMeshBuilder {
     tasks.sort(Comparator.comparing(ScannedTask::id).thenComparing(ScannedTask::arn));
     Map<String, ScannedDefinition> definitions = snapshot.definitions();
     List<NodeEntry> nodes = new ArrayList<>();
+    int serving = 0;
     for (ScannedTask task : tasks) {
       ScannedDefinition definition = definitions.get(task.definitionArn());
-      if (definition != null && (receivesTraffic(task) || wantedNodes.contains(task.id()))) {
+      if (definition == null) {
+        continue;
+      }
+      if (receivesTraffic(task) || wantedNodes.contains(task.id())) {
         nodes.add(node(task, definition));
+        serving++;
+      } else if ("RUNNING".equals(task.desiredStatus())) {
+        nodes.add(idle(task, definition));
       }
     }
-    if (nodes.isEmpty()) {
+    if (serving == 0) {
       diagnostics.warning(Location.of(origin), "found no task that receives traffic ("
           + snapshot.tasks().size() + " tasks listed)");
     }
     return new Mesh(origin, MeshSettings.defaults(Location.of(origin)), services(definitions), nodes);
   }
 
-  /** RUNNING (or starting, with includePending), and not UNHEALTHY unless includeUnhealthy. */
+  /**
+   * Desired and last status RUNNING (or starting, with includePending), and healthy enough: see
+   * {@link EcsOptions} for how the options combine.
+   */
   boolean receivesTraffic(ScannedTask task) {
     boolean up = "RUNNING".equals(task.lastStatus())
         || (options.includePending() && STARTING.contains(task.lastStatus()));
-    return up && (options.includeUnhealthy() || !"UNHEALTHY".equals(task.healthStatus()));
+    return "RUNNING".equals(task.desiredStatus()) && up && healthy(task.healthStatus());
+  }
+
+  private boolean healthy(String health) {
+    if (options.healthyOnly()) {
+      return "HEALTHY".equals(health);
+    }
+    return options.includeUnhealthy() || !"UNHEALTHY".equals(health);
+  }
+
+  /**
+   * A task that is to run but receives no traffic (starting, or failing its health check): a node
+   * that serves nothing, so its own sidecar can be compiled and no other node routes to it.
+   */
+  private static NodeEntry idle(ScannedTask task, ScannedDefinition definition) {
+    String revision = definition.arn().substring(definition.arn().lastIndexOf('/') + 1);
+    return new NodeEntry(task.id(), List.of(), Location.of(task.arn() + " (" + revision + ", "
+        + task.lastStatus() + ", health " + task.healthStatus() + ": receives no traffic)"));
   }
 
   private NodeEntry node(ScannedTask task, ScannedDefinition definition) {

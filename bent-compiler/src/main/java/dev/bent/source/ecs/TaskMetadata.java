@@ -39,6 +39,22 @@ public final class TaskMetadata {
    *     reached or answers something without a task ARN
    */
   public static String taskArn(Map<String, String> env) throws IOException {
+    return arnOf(taskUri(env), fetch(env));
+  }
+
+  /**
+   * The whole {@code /task} answer of the metadata endpoint named in {@code env}, checked to carry
+   * a task ARN.
+   *
+   * @throws IOException as {@link #taskArn}
+   */
+  static JsonNode task(Map<String, String> env) throws IOException {
+    String body = fetch(env);
+    arnOf(taskUri(env), body);
+    return JSON.readTree(body);
+  }
+
+  private static URI taskUri(Map<String, String> env) throws IOException {
     String base = env.get(ENV);
     if (base == null || base.isBlank()) {
       throw new IOException("--node auto needs " + ENV + ", which the ECS agent sets in every"
@@ -50,6 +66,11 @@ public final class TaskMetadata {
     } catch (IllegalArgumentException e) {
       throw new IOException(ENV + " is not a URL: \"" + base + "\"", e);
     }
+    return uri;
+  }
+
+  private static String fetch(Map<String, String> env) throws IOException {
+    URI uri = taskUri(env);
     HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
     HttpResponse<String> response;
@@ -64,7 +85,7 @@ public final class TaskMetadata {
     if (response.statusCode() != 200) {
       throw new IOException("the task metadata endpoint " + uri + " answered HTTP " + response.statusCode());
     }
-    return arnOf(uri, response.body());
+    return response.body();
   }
 
   private static String arnOf(URI uri, String body) throws IOException {

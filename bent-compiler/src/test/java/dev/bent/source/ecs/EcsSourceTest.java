@@ -104,13 +104,41 @@ class EcsSourceTest {
     ecs.addTask("prod", "healthy", echo);
     ecs.addTask("prod", "unknown", echo).put("healthStatus", "UNKNOWN");
     ecs.addTask("prod", "sick", echo).put("healthStatus", "UNHEALTHY");
-    ecs.addTask("prod", "starting", echo).put("lastStatus", "PENDING");
+    ecs.addTask("prod", "starting", echo).put("lastStatus", "PENDING").put("healthStatus", "UNKNOWN");
     ecs.addTask("prod", "gone", echo).put("lastStatus", "STOPPED");
-    assertEquals(List.of("healthy", "unknown"), nodes(ecs.options(), Set.of()));
+    ecs.addTask("prod", "draining", echo).put("desiredStatus", "STOPPED");
+    assertEquals(List.of("healthy", "unknown"), serving(ecs.options(), Set.of()));
+    assertEquals(List.of("gone", "healthy", "sick", "starting", "unknown"), nodes(ecs.options(), Set.of()),
+        "tasks that are to run are nodes, serving or not; a task being stopped is none");
     EcsOptions all = new EcsOptions(List.of(), ecs.options().region(), ecs.options().endpoint(), true, true, false);
-    assertEquals(List.of("healthy", "sick", "starting", "unknown"), nodes(all, Set.of()));
-    assertEquals(List.of("healthy", "starting", "unknown"), nodes(ecs.options(), Set.of("starting")),
-        "a task named for compiling is a node even before it runs");
+    assertEquals(List.of("healthy", "sick", "starting", "unknown"), serving(all, Set.of()));
+    assertEquals(List.of("healthy"), serving(ecs.options().withHealthyOnly(true), Set.of()),
+        "--healthy-only leaves out UNKNOWN as well as UNHEALTHY");
+    EcsOptions healthyPending = new EcsOptions(
+        List.of(), ecs.options().region(), ecs.options().endpoint(), false, true, false, true);
+    assertEquals(List.of("healthy"), serving(healthyPending, Set.of()),
+        "--include-pending with --healthy-only: a starting task serves once it is HEALTHY");
+    assertEquals(List.of("healthy", "starting", "unknown"), serving(ecs.options(), Set.of("starting")),
+        "a task named for compiling serves in its own compile even before it runs");
+  }
+
+  @Test
+  void aTaskBeingStoppedLeavesTheEgressAtTheNextScan() throws IOException {
+    ecs.addTask("prod", "a1", echo);
+    ecs.addTask("prod", "a2", echo);
+    try (EcsSource source = source(ecs.options())) {
+      assertEquals(2, source.read(Set.of(), new Diagnostics()).nodes().size());
+      ecs.update("prod", "a2", t -> t.put("desiredStatus", "STOPPED"));
+      assertEquals(List.of("a1"), source.read(Set.of(), new Diagnostics()).nodes().stream()
+          .map(NodeEntry::name).toList());
+    }
+  }
+
+  private List<String> serving(EcsOptions options, Set<String> wanted) throws IOException {
+    try (EcsSource source = source(options)) {
+      return source.read(wanted, new Diagnostics()).nodes().stream()
+          .filter(n -> !n.services().isEmpty()).map(NodeEntry::name).toList();
+    }
   }
 
   private List<String> nodes(EcsOptions options, Set<String> wanted) throws IOException {

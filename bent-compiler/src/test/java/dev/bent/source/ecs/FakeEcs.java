@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 
 /**
  * A local ECS endpoint on 127.0.0.1 that speaks the service's JSON protocol (POST /, X-Amz-Target
@@ -46,6 +47,7 @@ public final class FakeEcs implements AutoCloseable {
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Set<String> missing = new HashSet<>();
+  private final Map<String, Duration> stalls = new ConcurrentHashMap<>();
   private int nextAddress = 1;
 
   /** An error answer queued for one call. */
@@ -81,15 +83,17 @@ public final class FakeEcs implements AutoCloseable {
   /** A real SDK client for this server: fake static credentials, standard retries, fast backoff. */
   public EcsClient client(EcsOptions options) {
     BackoffStrategy fast = BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(2));
-    return EcsClients.builder(options)
+    EcsClientBuilder builder = EcsClients.builder(options);
+    return builder
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test-secret")))
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .backoffStrategy(fast).throttlingBackoffStrategy(fast).build()))
+        .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .backoffStrategy(fast).throttlingBackoffStrategy(fast).build()).build())
         .build();
   }
 
   /** Registers a task definition; labels are container name to docker labels, in order. */
-  public String addDefinition(String family, int revision, String networkMode, Map<String, Map<String, String>> labels) {
+  public synchronized String addDefinition(String family, int revision, String networkMode, Map<String, Map<String, String>> labels) {
     String arn = definitionArn(family, revision);
     ObjectNode definition = JSON.createObjectNode();
     definition.put("taskDefinitionArn", arn).put("family", family).put("revision", revision);
@@ -109,7 +113,7 @@ public final class FakeEcs implements AutoCloseable {
    * Adds a RUNNING, HEALTHY task of {@code definitionArn} to {@code cluster}, with a fresh private
    * address in awsvpc mode; the returned JSON may be changed before a scan (see {@link TaskJson}).
    */
-  public ObjectNode addTask(String cluster, String id, String definitionArn) {
+  public synchronized ObjectNode addTask(String cluster, String id, String definitionArn) {
     String address = "10.0." + (nextAddress / 250) + "." + (nextAddress % 250 + 1);
     nextAddress++;
     ObjectNode task = TaskJson.task(cluster, id, definitions.get(definitionArn), address);
@@ -118,12 +122,39 @@ public final class FakeEcs implements AutoCloseable {
   }
 
   /** An empty cluster, listed by ListClusters. */
-  public void addCluster(String cluster) {
+  public synchronized void addCluster(String cluster) {
     tasksByCluster.computeIfAbsent(clusterArn(cluster), k -> new ArrayList<>());
   }
 
-  public void removeTask(String cluster, String id) {
+  /**
+   * Stops a task as ECS does: desiredStatus and lastStatus STOPPED. ListTasks no longer lists it
+   * (unless asked for desiredStatus STOPPED); DescribeTasks still describes it.
+   */
+  public synchronized void stopTask(String cluster, String id) {
+    for (ObjectNode task : tasksByCluster.get(clusterArn(cluster))) {
+      if (task.path("taskArn").asText().equals(taskArn(cluster, id))) {
+        task.put("desiredStatus", "STOPPED").put("lastStatus", "STOPPED");
+      }
+    }
+  }
+
+  /** Every call of {@code operation} waits this long before it answers (0: no wait). */
+  public void stall(String operation, Duration delay) {
+    stalls.put(operation, delay);
+  }
+
+  /** Removes a task without a trace: neither listed nor described (MISSING). */
+  public synchronized void removeTask(String cluster, String id) {
     tasksByCluster.get(clusterArn(cluster)).removeIf(t -> t.path("taskArn").asText().equals(taskArn(cluster, id)));
+  }
+
+  /** Changes a task's JSON (see {@link TaskJson}) while no call is being answered. */
+  public synchronized void update(String cluster, String id, java.util.function.Consumer<ObjectNode> change) {
+    for (ObjectNode task : tasksByCluster.get(clusterArn(cluster))) {
+      if (task.path("taskArn").asText().equals(taskArn(cluster, id))) {
+        change.accept(task);
+      }
+    }
   }
 
   /** The next call of {@code operation} answers {@code status} with error {@code type}. */
@@ -164,6 +195,15 @@ public final class FakeEcs implements AutoCloseable {
       }
       String operation = target.substring(PREFIX.length());
       calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+      Duration stall = stalls.getOrDefault(operation, Duration.ZERO);
+      if (!stall.isZero()) {
+        try {
+          Thread.sleep(stall.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       Fault fault;
       ObjectNode answer;
       synchronized (this) {
@@ -194,7 +234,9 @@ public final class FakeEcs implements AutoCloseable {
     if (tasks == null) {
       return error("ClusterNotFoundException", "Cluster not found.");
     }
-    return page(tasks.stream().map(t -> t.path("taskArn").asText()).toList(), request, "taskArns");
+    String desired = request.path("desiredStatus").asText("RUNNING");
+    return page(tasks.stream().filter(t -> t.path("desiredStatus").asText().equals(desired))
+        .map(t -> t.path("taskArn").asText()).toList(), request, "taskArns");
   }
 
   private ObjectNode describeTasks(JsonNode request) {
