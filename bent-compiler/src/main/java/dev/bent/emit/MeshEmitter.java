@@ -40,6 +40,6 @@ public final class MeshEmitter {
               }
               files.put(path, YamlEmitter.discoveryFile(items));
             });
-    return new NodeFiles(node.node(), files);
+    return new NodeFiles(node.node(), files, node.pemFiles());
   }
 }
