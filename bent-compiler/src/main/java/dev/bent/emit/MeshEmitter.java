@@ -38,7 +38,7 @@ public final class MeshEmitter {
     node.dynamicFiles(shared)
         .forEach(
             (path, resources) -> files.put(path, discoveryFile(resources)));
-    return new NodeFiles(node.node(), files);
+    return new NodeFiles(node.node(), files, node.pemFiles());
   }
 
   private byte[] discoveryFile(List<? extends Message> resources) {

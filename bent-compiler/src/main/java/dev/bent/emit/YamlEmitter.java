@@ -52,7 +52,13 @@ public final class YamlEmitter {
                     io.envoyproxy.envoy.extensions.filters.http.basic_auth.v3.BasicAuth.getDescriptor(),
                     io.envoyproxy.envoy.config.trace.v3.ZipkinConfig.getDescriptor(),
                     io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig.getDescriptor(),
-                    io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.getDescriptor()))
+                    io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBACPerRoute.getDescriptor()))
             .build();
     static final JsonFormat.Printer PRINTER =
         JsonFormat.printer().usingTypeRegistry(TYPES).preservingProtoFieldNames();
