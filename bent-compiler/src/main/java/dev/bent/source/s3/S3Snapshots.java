@@ -159,7 +159,25 @@ public final class S3Snapshots implements AutoCloseable {
       }
       throw failure("write", location, e);
     } catch (SdkException e) {
+      if (conditionFailsNow(location, ifMatch)) {
+        return false;
+      }
       throw failure("write", location, e);
+    }
+  }
+
+  /**
+   * Whether the write's condition fails on the object as it is now. Reasoning: a server may answer
+   * 412 before it has read the body, and the HTTP client then reports a failed write instead of
+   * that answer. Returning false makes the caller look at the object again, and a write of its own
+   * that did land is recognized there by its digest.
+   */
+  private boolean conditionFailsNow(S3Location location, Optional<String> ifMatch) {
+    try {
+      Optional<String> etag = head(location).map(Head::etag);
+      return ifMatch.isPresent() ? !etag.equals(ifMatch) : etag.isPresent();
+    } catch (IOException e) {
+      return false;
     }
   }
 
