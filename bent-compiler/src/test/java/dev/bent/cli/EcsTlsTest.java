@@ -130,6 +130,22 @@ class EcsTlsTest {
   }
 
   @Test
+  void readmeEcsTlsOverlayCompilesAgainstAScan() throws IOException {
+    String readme = Files.readString(dev.bent.Meshes.projectRoot().resolve("README.md"));
+    int start = readme.indexOf("```yaml\n# overlay.yaml: mutual TLS between ECS tasks");
+    assertTrue(start >= 0, "the README's ECS TLS overlay");
+    start += "```yaml\n".length();
+    // The README's volume is /certs in every task; here it is one directory, holding one task's files.
+    Files.writeString(overlay, readme.substring(start, readme.indexOf("```", start))
+        .replace("/certs/", temp.resolve("volume") + "/").replace("shop.example", MeshPki.TRUST_DOMAIN));
+    volumeOf("web0001", "web.svc");
+    Path out = temp.resolve("out");
+    CliRun run = ecsRun("compile", "--overlay", overlay.toString(), "--node", "web0001", "-o", out.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    assertMutualTls(out);
+  }
+
+  @Test
   void certificateWithoutKeyIsAnErrorAtItsPlace() throws IOException {
     Files.writeString(overlay, OVERLAY.replace("    key: ../volume/identity.key\n", ""));
     CliRun run = ecsRun("compile", "--overlay", overlay.toString(), "-o", temp.resolve("out").toString());
