@@ -90,7 +90,7 @@ public final class Compiler {
       UnaryOperator<String> envoyDirOf,
       Credentials credentials,
       boolean validate) {
-    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials);
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials, n -> nodes.isEmpty() || nodes.contains(n));
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
     SharedResources shared = Translator.shared(plan);
@@ -130,7 +130,7 @@ public final class Compiler {
 
   /** Like {@link #explain(Path, String)}, for a mesh already read (for example from a snapshot). */
   public static String explain(Mesh mesh, Diagnostics diagnostics, Credentials credentials, String node) {
-    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials);
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials, node::equals);
     List<NodePlan> selected = select(plan, mesh, List.of(node), diagnostics);
     diagnostics.throwIfErrors();
     return Explainer.explain(plan, selected.get(0));

@@ -98,11 +98,12 @@ final class ScanCommand implements Callable<Integer> {
       } finally {
         SourceOptions.close(source);
       }
-      Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv));
+      // Reasoning: a scan compiles no node; each task reads its own certificate files where it runs.
+      Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv), node -> false);
       diagnostics.throwIfErrors();
       PrintWriter err = spec.commandLine().getErr();
       ErrorReporter.warnings(diagnostics.warnings(), err);
-      byte[] text = MeshFileWriter.write(mesh).getBytes(StandardCharsets.UTF_8);
+      byte[] text = MeshFileWriter.write(mesh, source.baseDirectory()).getBytes(StandardCharsets.UTF_8);
       String outcome;
       if (output.equals("-")) {
         spec.commandLine().getOut().print(new String(text, StandardCharsets.UTF_8));

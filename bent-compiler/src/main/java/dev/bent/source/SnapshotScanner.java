@@ -51,9 +51,10 @@ public final class SnapshotScanner {
     // Step 3: the hook where a filter (a stabilizer) may hold back a suspicious change.
     Mesh mesh = filter.apply(scanned, diagnostics);
     // Step 4.
-    Resolver.resolve(mesh, diagnostics, credentials);
+    // Reasoning: a scan compiles no node; each task reads its own certificate files where it runs.
+    Resolver.resolve(mesh, diagnostics, credentials, node -> false);
     diagnostics.throwIfErrors();
-    byte[] content = MeshFileWriter.write(mesh).getBytes(StandardCharsets.UTF_8);
+    byte[] content = MeshFileWriter.write(mesh, source.baseDirectory()).getBytes(StandardCharsets.UTF_8);
     return new Snapshot(content, scanTime, mesh, diagnostics);
   }
 
