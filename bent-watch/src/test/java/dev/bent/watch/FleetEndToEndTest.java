@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,11 +81,10 @@ class FleetEndToEndTest {
         awaitCds("a1", c -> !c.contains("10.0.0.3") && c.contains("10.0.0.5"), sidecars);
         awaitCds("b1", c -> c.contains("local_beta.svc") && c.contains("10.0.0.3"), sidecars);
 
-        // A scan outage: every scan fails, and no sidecar's configuration changes.
-        Map<String, String> before = new HashMap<>();
-        for (String node : sidecars.keySet()) {
-          before.put(node, live(node));
-        }
+        // A scan outage: every scan fails, and no sidecar's configuration changes. The fleet is
+        // settled first (every sidecar's live generation stays put over several poll intervals),
+        // so a sidecar still catching up with the last good snapshot is not taken for a change.
+        Map<String, String> before = settled(sidecars.keySet());
         for (int i = 0; i < 200; i++) {
           ecs.fail("ListTasks", 500, "ServiceUnavailableException");
         }
@@ -127,6 +127,24 @@ class FleetEndToEndTest {
         "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
         "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
     return env;
+  }
+
+  /** Each node's live generation, once none of them has changed for three poll intervals. */
+  private Map<String, String> settled(Set<String> nodes) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    Map<String, String> previous = Map.of();
+    while (System.nanoTime() < deadline) {
+      Map<String, String> now = new HashMap<>();
+      for (String node : nodes) {
+        now.put(node, live(node));
+      }
+      if (now.equals(previous)) {
+        return now;
+      }
+      previous = now;
+      Thread.sleep(3000);
+    }
+    throw new AssertionError("the sidecars did not settle within " + TIMEOUT + ": " + previous);
   }
 
   private String live(String node) throws IOException {
