@@ -1,0 +1,102 @@
+package dev.bent.watch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The command lines of README.md: every line of a {@code sh} block, and every line of an unmarked
+ * block that starts like a bent command ({@code bin/bent}, {@code bent}, {@code $ bent}), grouped
+ * by the block they stand in, in order.
+ */
+final class ReadmeCommands {
+  private static final Pattern BLOCK = Pattern.compile("(?ms)^ *```(\\w*)\\n(.*?)^ *```");
+  private static final Pattern BENT_LINE = Pattern.compile("^(\\$ )?(bin/)?bent( +[-a-z].*)?$");
+  /** A word that stands for a value the reader chooses (MESH.yaml, DIR, NAME, COMMAND, ...). */
+  private static final Pattern PLACEHOLDER = Pattern.compile("^[A-Z][A-Z0-9_]*(\\.\\.\\.|\\.yaml)?$");
+
+  /** One fenced block's commands, {@code script} when it is a whole shell script. */
+  record Block(int line, List<String> commands, boolean script, String text) {}
+
+  private ReadmeCommands() {}
+
+  static List<Block> blocks(String readme) {
+    List<Block> blocks = new ArrayList<>();
+    Matcher m = BLOCK.matcher(readme);
+    while (m.find()) {
+      String lang = m.group(1);
+      String body = m.group(2).lines().map(String::strip).reduce("", (a, b) -> a + b + "\n");
+      int line = 1 + (int) readme.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+      List<String> commands = new ArrayList<>();
+      if (lang.equals("sh")) {
+        if (body.startsWith("#!")) {
+          blocks.add(new Block(line, List.of(), true, body));
+          continue;
+        }
+        body.lines().map(ReadmeCommands::withoutComment).filter(l -> !l.isBlank()).forEach(commands::add);
+      } else if (lang.isEmpty()) {
+        body.lines().filter(l -> l.startsWith("$ ") || BENT_LINE.matcher(withoutComment(l)).matches())
+            .map(ReadmeCommands::withoutComment).forEach(commands::add);
+      }
+      if (!commands.isEmpty()) {
+        blocks.add(new Block(line, commands, false, body));
+      }
+    }
+    return blocks;
+  }
+
+  /** The line without a trailing {@code # comment} (outside quotes) and without a {@code $ } prompt. */
+  static String withoutComment(String line) {
+    String l = line.startsWith("$ ") ? line.substring(2) : line;
+    boolean quoted = false;
+    for (int i = 0; i < l.length(); i++) {
+      char c = l.charAt(i);
+      if (c == '"' || c == '\'') {
+        quoted = !quoted;
+      } else if (c == '#' && !quoted && (i == 0 || l.charAt(i - 1) == ' ')) {
+        return l.substring(0, i).strip();
+      }
+    }
+    return l.strip();
+  }
+
+  /** Whether a bent line is a synopsis (placeholders, optional parts, alternatives), not a command to run. */
+  static boolean isSynopsis(List<String> words) {
+    return words.stream().anyMatch(w -> w.contains("[") || w.equals("|") || w.endsWith("...")
+        || PLACEHOLDER.matcher(w).matches());
+  }
+
+  /** Splits a command line into words as sh would for these simple lines (quotes, no expansion). */
+  static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (char c : line.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        inWord = true;
+      } else if (c == ' ') {
+        if (inWord) {
+          words.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+      } else {
+        word.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(word.toString());
+    }
+    return words;
+  }
+}
