@@ -61,6 +61,27 @@ final class ReadmeCommands {
     return l.strip();
   }
 
+  private static final Pattern ARGV = Pattern.compile(
+      "\\[\"(?:compile|watch|scan)\"(?:\\s*,\\s*\"[^\"]*\")*\\s*\\]");
+
+  /**
+   * The bent command lines written as JSON arrays (a task definition's {@code command}, and the
+   * same form in the text), as argument lists.
+   */
+  static List<List<String>> argvs(String readme) {
+    List<List<String>> argvs = new ArrayList<>();
+    Matcher m = ARGV.matcher(readme);
+    while (m.find()) {
+      List<String> argv = new ArrayList<>();
+      Matcher word = Pattern.compile("\"([^\"]*)\"").matcher(m.group());
+      while (word.find()) {
+        argv.add(word.group(1));
+      }
+      argvs.add(argv);
+    }
+    return argvs;
+  }
+
   /** Whether a bent line is a synopsis (placeholders, optional parts, alternatives), not a command to run. */
   static boolean isSynopsis(List<String> words) {
     return words.stream().anyMatch(w -> w.contains("[") || w.equals("|") || w.endsWith("...")

@@ -60,6 +60,17 @@ class ReadmeCommandsTest {
   }
 
   @Test
+  void theReadmeSaysWhichCommandsTheTestsDoNotRun() throws IOException {
+    String readme = readme().replaceAll("\\s+", " ");
+    int note = readme.indexOf("Not run by the tests: ");
+    assertTrue(note >= 0, "README.md no longer says which commands the tests do not run");
+    String said = readme.substring(note, Math.min(readme.length(), note + 400));
+    for (String command : List.of("`envoy`", "`git`", "`mvn bent:update`")) {
+      assertTrue(said.contains(command), said);
+    }
+  }
+
+  @Test
   void theFirstCommandsAreWhatCiRuns() throws IOException {
     String ci = Files.readString(ROOT.resolve(".ci/run"));
     List<String> first = ReadmeCommands.blocks(readme()).get(0).commands();
@@ -79,6 +90,27 @@ class ReadmeCommandsTest {
     return ReadmeCommands.blocks(readme()).stream().map(block -> DynamicTest.dynamicTest(
         "README.md:" + block.line() + " " + (block.script() ? "script" : block.commands().get(0)),
         () -> run(block)));
+  }
+
+  /**
+   * The command of the init container and of the watch sidecar in the ECS section: run as a task
+   * would, as its own process with ECS_CONTAINER_METADATA_URI_V4 naming the task, in region and
+   * credentials from the environment, against the local ECS endpoint.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyTaskCommandRuns() throws IOException {
+    List<List<String>> argvs = ReadmeCommands.argvs(readme());
+    assertTrue(argvs.size() >= 2, "the task definition's commands were not found: " + argvs);
+    return argvs.stream().map(argv -> DynamicTest.dynamicTest(String.join(" ", argv), () -> {
+      Path ws = Files.createTempDirectory("readme-");
+      try (FakeEcs ecs = new FakeEcs()) {
+        Workspace w = new Workspace(ws, ecs);
+        w.layOut();
+        w.task(argv);
+      } finally {
+        Workspace.delete(ws);
+      }
+    }));
   }
 
   private void run(ReadmeCommands.Block block) throws Exception {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.bent.Meshes;
 import dev.bent.source.ecs.FakeEcs;
+import dev.bent.source.ecs.MetadataServer;
+import dev.bent.source.ecs.TaskMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,8 @@ import java.util.stream.Stream;
 final class Workspace {
   private static final Path ROOT = Meshes.projectRoot();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private static final String TASK = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
   private final Path dir;
   private final FakeEcs ecs;
@@ -47,7 +52,7 @@ final class Workspace {
     Files.copy(ROOT.resolve("samples/compose-config.yaml"), dir.resolve("meshes/compose.yaml"));
     Files.copy(ROOT.resolve("samples/canary.yaml"), dir.resolve("meshes/canary.yaml"));
     String echo = ecs.addDefinition("echo", 4, "awsvpc", ReadmeCommandsTest.echoLabels());
-    ecs.addTask("prod", "0f1e2d3c4b5a69788796a5b4c3d2e1f0", echo);
+    ecs.addTask("prod", TASK, echo);
   }
 
   /** A path of a command line: relative ones in this directory, absolute ones below it. */
@@ -98,6 +103,33 @@ final class Workspace {
       assertEquals(0, watch.terminate(TIMEOUT), watch.stderr());
     }
     checkCompiled(String.join(" ", words), words);
+  }
+
+  /** Runs a task's bent command as the container would: its own process, the task's environment. */
+  void task(List<String> argv) throws Exception {
+    List<String> args = new ArrayList<>();
+    for (String a : argv) {
+      args.add(a.startsWith("/") ? path(a).toString() : a);
+    }
+    if (argv.contains("ecs")) {
+      args.addAll(List.of("--endpoint-url", ecs.endpoint().toString()));
+    }
+    String task = MetadataServer.taskJson("prod", TASK, "echo", 4, "RUNNING", "10.0.0.1",
+        ReadmeCommandsTest.echoLabels());
+    try (MetadataServer metadata = new MetadataServer(200, task);
+        WatchProcess bent = WatchProcess.start(dir, Map.of(
+            "AWS_REGION", FakeEcs.REGION, "AWS_ACCESS_KEY_ID", "AKIDBENTTEST",
+            "AWS_SECRET_ACCESS_KEY", "bent-test-secret", "AWS_EC2_METADATA_DISABLED", "true",
+            TaskMetadata.ENV, metadata.base()), args.toArray(String[]::new))) {
+      if (argv.get(0).equals("watch")) {
+        bent.awaitLine("^bent: publish 1: ", TIMEOUT);
+        assertEquals(0, bent.terminate(TIMEOUT), bent.stderr());
+      } else {
+        assertEquals(0, bent.exitStatus(TIMEOUT), bent.stderr());
+      }
+    }
+    String bootstrap = Files.readString(path(value(argv, "-o")).resolve("bootstrap.yaml"));
+    assertTrue(bootstrap.contains("id: " + TASK), bootstrap);
   }
 
   /** Runs a whole shell script of the README with {@code bin/bent} running this build. */
