@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 final class ReadmeCommands {
   private static final Pattern BLOCK = Pattern.compile("(?ms)^ *```(\\w*)\\n(.*?)^ *```");
-  private static final Pattern BENT_LINE = Pattern.compile("^(\\$ )?(bin/)?bent( +[-a-z].*)?$");
+  private static final Pattern BENT_LINE = Pattern.compile("^(\\$ )?(\\S*/)?(bin/)?bent( +[-a-z].*)?$");
+  /** An arrow of a diagram, which shows commands side by side rather than a command line. */
+  private static final Pattern ARROW = Pattern.compile("\\s-+>\\s");
   /** A word that stands for a value the reader chooses (MESH.yaml, DIR, NAME, COMMAND, ...). */
   private static final Pattern PLACEHOLDER = Pattern.compile("^[A-Z][A-Z0-9_]*(\\.\\.\\.|\\.yaml)?$");
 
@@ -36,8 +38,13 @@ final class ReadmeCommands {
         }
         body.lines().map(ReadmeCommands::withoutComment).filter(l -> !l.isBlank()).forEach(commands::add);
       } else if (lang.isEmpty()) {
-        body.lines().filter(l -> l.startsWith("$ ") || BENT_LINE.matcher(withoutComment(l)).matches())
-            .map(ReadmeCommands::withoutComment).forEach(commands::add);
+        for (String l : body.lines().toList()) {
+          if (ARROW.matcher(l).find()) {
+            diagramCommands(l).forEach(commands::add);
+          } else if (l.startsWith("$ ") || BENT_LINE.matcher(withoutComment(l)).matches()) {
+            commands.add(withoutComment(l));
+          }
+        }
       }
       if (!commands.isEmpty()) {
         blocks.add(new Block(line, commands, false, body));
@@ -80,6 +87,35 @@ final class ReadmeCommands {
       argvs.add(argv);
     }
     return argvs;
+  }
+
+  /**
+   * The bent commands in a line of a diagram, each marked as a synopsis with a trailing {@code
+   * ...} since a diagram abbreviates its values: the text from each "bent " to the next arrow.
+   */
+  static List<String> diagramCommands(String line) {
+    List<String> commands = new ArrayList<>();
+    for (String part : ARROW.split(line)) {
+      int at = part.indexOf("bent ");
+      if (at >= 0) {
+        commands.add(part.substring(at).strip() + " ...");
+      }
+    }
+    return commands;
+  }
+
+  /** The words without the optional parts in brackets ({@code [--days 90]}, {@code [--node NAME]...}). */
+  static List<String> withoutOptionalParts(List<String> words) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    for (String w : words) {
+      depth += w.startsWith("[") ? 1 : 0;
+      if (depth == 0) {
+        out.add(w);
+      }
+      depth -= w.endsWith("]") || w.endsWith("]...") ? 1 : 0;
+    }
+    return out;
   }
 
   /** Whether a bent line is a synopsis (placeholders, optional parts, alternatives), not a command to run. */

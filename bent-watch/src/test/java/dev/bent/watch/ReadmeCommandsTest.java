@@ -138,10 +138,15 @@ class ReadmeCommandsTest {
     if (NOT_RUN.containsKey(line)) {
       return;
     }
-    if (head.equals("bin/bent") || head.equals("bent")) {
+    if (head.equals("bent") || head.endsWith("bin/bent")) {
       List<String> args = words.subList(1, words.size());
       if (ReadmeCommands.isSynopsis(words)) {
         checkSynopsis(line, args);
+        // A synopsis whose only open parts are optional runs without them.
+        List<String> required = ReadmeCommands.withoutOptionalParts(words);
+        if (!required.equals(words) && !ReadmeCommands.isSynopsis(required)) {
+          runLine(w, String.join(" ", required));
+        }
       } else if (!args.isEmpty() && args.get(0).equals("watch")) {
         w.watch(args);
       } else {
@@ -151,6 +156,11 @@ class ReadmeCommandsTest {
       // The README's Maven lines are what .ci/run runs (see theFirstCommandsAreWhatCiRuns).
       assertTrue(Set.of("mvn -q package -DskipTests", "mvn verify", "mvn -B -ntp verify").contains(line),
           "a Maven command this test does not know: " + line);
+    } else if (head.equals("tar")) {
+      // The distribution is built by `mvn package`, after the tests; .ci/run unpacks it as shown.
+      String ci = Files.readString(ROOT.resolve(".ci/run"));
+      assertTrue(line.startsWith("tar -xzf bent-watch/target/bent-") && line.endsWith("-linux-x64.tar.gz -C /opt")
+          && ci.contains("tar -xzf") && ci.contains("-linux-x64.tar.gz"), "a tar line .ci/run does not run: " + line);
     } else if (head.equals("envoy")) {
       // Envoy is not run here (EnvoyFactsTest and the validate corpus check what it accepts);
       // the file the README hands it must exist after the commands before it.
@@ -164,16 +174,35 @@ class ReadmeCommandsTest {
   /** Every command and option a synopsis line names exists in bent's command tree. */
   private static void checkSynopsis(String line, List<String> args) {
     CommandLine root = Main.commandLine();
-    CommandSpec spec = root.getCommandSpec();
-    if (!args.get(0).startsWith("-") && !args.get(0).equals("COMMAND")) {
-      CommandLine sub = root.getSubcommands().get(args.get(0));
-      assertNotNull(sub, line + ": no command " + args.get(0));
-      spec = sub.getCommandSpec();
-    }
+    CommandLine command = root;
+    CommandLine alternatives = root;
+    boolean named = false;
+    boolean value = false;
     for (String word : args) {
+      if (value) {
+        value = false;
+        continue;
+      }
+      if (word.equals("|")) {
+        // "init ... | issue ...": the alternative is another subcommand of the same command.
+        command = alternatives;
+        named = false;
+        continue;
+      }
+      if (!named && word.matches("[a-z][-a-z]*")) {
+        CommandLine sub = command.getSubcommands().get(word);
+        assertNotNull(sub, line + ": " + command.getCommandName() + " has no command " + word);
+        alternatives = command;
+        command = sub;
+        continue;
+      }
+      named |= !word.startsWith("-") && !word.startsWith("[") && !word.equals("COMMAND");
       for (String alternative : word.replaceAll("[\\[\\]]|\\.\\.\\.$", "").split("\\|")) {
         if (alternative.startsWith("-") && !alternative.equals("-")) {
-          assertNotNull(spec.findOption(alternative), line + ": " + spec.name() + " has no option " + alternative);
+          CommandSpec spec = command.getCommandSpec();
+          OptionSpec option = spec.findOption(alternative);
+          assertNotNull(option, line + ": " + spec.name() + " has no option " + alternative);
+          value = option.arity().max() > 0 && !word.endsWith("]");
         }
       }
     }
