@@ -7,7 +7,9 @@ import dev.bent.diag.Suggestions;
 import dev.bent.emit.MeshEmitter;
 import dev.bent.explain.Explainer;
 import dev.bent.emit.NodeFiles;
+import dev.bent.ir.CertificateExpiry;
 import dev.bent.ir.MeshPlan;
+import dev.bent.ir.TlsPlan;
 import dev.bent.ir.NodePlan;
 import dev.bent.model.Mesh;
 import dev.bent.resolve.Credentials;
@@ -36,10 +38,16 @@ public final class Compiler {
   private Compiler() {}
 
   /** The result of a compile: the files of each selected node, and the warnings. */
-  public record Compilation(Map<String, NodeFiles> nodes, List<Diagnostic> warnings) {
+  public record Compilation(
+      Map<String, NodeFiles> nodes, List<Diagnostic> warnings, java.util.Optional<CertificateExpiry> certificates) {
     public Compilation {
       nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
       warnings = List.copyOf(warnings);
+    }
+
+    /** A compilation without mesh TLS. */
+    public Compilation(Map<String, NodeFiles> nodes, List<Diagnostic> warnings) {
+      this(nodes, warnings, java.util.Optional.empty());
     }
   }
 
@@ -95,7 +103,7 @@ public final class Compiler {
     }
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());
-      NodeResources resources = Translator.node(plan, node, envoyDir);
+      NodeResources resources = Translator.node(plan, shared, node, envoyDir);
       if (validate) {
         findings.addAll(OutputValidation.node(envoyDir, resources, shared, memo));
       }
@@ -107,7 +115,7 @@ public final class Compiler {
     }
     List<Diagnostic> warnings = new ArrayList<>(diagnostics.warnings());
     warnings.addAll(findings);
-    return new Compilation(out, warnings);
+    return new Compilation(out, warnings, plan.tls().map(TlsPlan::expiry));
   }
 
   /**

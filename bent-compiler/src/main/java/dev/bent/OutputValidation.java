@@ -55,6 +55,14 @@ final class OutputValidation {
       out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.LDS, "resources[" + i + "]",
           resources.listeners().get(i)));
     }
+    for (int i = 0; i < resources.ownEgressClusters().size(); i++) {
+      out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.CDS, "resources[" + i + "]",
+          resources.ownEgressClusters().get(i)));
+    }
+    for (var secret : resources.secrets()) {
+      String file = envoyDir + "/" + dev.bent.translate.TlsTranslator.sdsFile(secret.getName());
+      out.addAll(RuleDiagnostics.check(file, "resources[0]", secret));
+    }
     int first = shared.egressClusters().size();
     for (int i = 0; i < resources.localClusters().size(); i++) {
       out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.CDS, "resources[" + (first + i) + "]",

@@ -65,7 +65,9 @@ class EnvoyFactsTest {
       for (Message resource : resources) {
         assertNoViolations(file.getKey(), resource);
         Class<?> expected = file.getKey().equals("lds.yaml") ? Listener.class
-            : file.getKey().equals("cds.yaml") ? Cluster.class : RouteConfiguration.class;
+            : file.getKey().equals("cds.yaml") ? Cluster.class
+            : file.getKey().startsWith("sds/") ? io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret.class
+            : RouteConfiguration.class;
         assertEquals(expected, resource.getClass(), file.getKey());
       }
       files.put(dir + "/" + file.getKey(), resources);

@@ -50,7 +50,7 @@ class MeshSettingsTest {
             "mesh.yaml:3:12: error: mesh.tracing needs exactly one of \"zipkin\" or \"otel\"",
             "mesh.yaml:3:65: error: mesh.tracing.sampling must be a percentage from 0 to 100, got 120",
             "mesh.yaml:4:3: error: unknown key \"tracer\" in mesh;"
-                + " valid keys: accessLog, gateways, ports, tracing"),
+                + " valid keys: accessLog, gateways, ports, tls, tracing"),
         errors);
   }
 }

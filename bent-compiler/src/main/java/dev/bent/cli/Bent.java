@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       UpdateCommand.class,
       ValidateCommand.class,
       FlattenCommand.class,
+      CaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Bent implements Runnable {

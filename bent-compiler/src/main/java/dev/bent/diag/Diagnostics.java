@@ -27,6 +27,11 @@ public final class Diagnostics {
     items.addAll(other.items);
   }
 
+  /** How many errors were reported so far. */
+  public long errorCount() {
+    return items.stream().filter(Diagnostic::isError).count();
+  }
+
   public boolean hasErrors() {
     return items.stream().anyMatch(Diagnostic::isError);
   }

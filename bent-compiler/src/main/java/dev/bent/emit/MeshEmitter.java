@@ -15,16 +15,21 @@ import java.util.TreeMap;
  *
  * <p>Reasoning: on a mesh of a thousand nodes the egress side is most of every node's output and
  * identical on each; rendering it once makes a compile cost about one egress side plus the small
- * per-node rest.
+ * per-node rest. A file that starts with the egress clusters continues from their bytes and digest
+ * state ({@link RenderedItems}); the egress route file, the same for every node, is made once.
  */
 public final class MeshEmitter {
   private final SharedResources shared;
   private final Map<Message, String> rendered = new IdentityHashMap<>();
+  private final RenderedItems egressClusters;
+  private final byte[] egressRouteFile;
 
   public MeshEmitter(SharedResources shared) {
     this.shared = shared;
     shared.egressClusters().forEach(c -> rendered.put(c, YamlEmitter.resourceItem(c)));
     rendered.put(shared.egressRoutes(), YamlEmitter.resourceItem(shared.egressRoutes()));
+    this.egressClusters = RenderedItems.of(shared.egressClusters().stream().map(rendered::get).toList());
+    this.egressRouteFile = YamlEmitter.discoveryFile(List.of(rendered.get(shared.egressRoutes())));
   }
 
   public NodeFiles emit(NodeResources node) {
@@ -32,14 +37,33 @@ public final class MeshEmitter {
     files.put(NodeFiles.BOOTSTRAP, YamlEmitter.document(node.bootstrap()));
     node.dynamicFiles(shared)
         .forEach(
-            (path, resources) -> {
-              List<String> items = new ArrayList<>(resources.size());
-              for (Message resource : resources) {
-                String item = rendered.get(resource);
-                items.add(item != null ? item : YamlEmitter.resourceItem(resource));
-              }
-              files.put(path, YamlEmitter.discoveryFile(items));
-            });
-    return new NodeFiles(node.node(), files);
+            (path, resources) -> files.put(path, discoveryFile(resources)));
+    return new NodeFiles(node.node(), files, node.pemFiles());
+  }
+
+  private byte[] discoveryFile(List<? extends Message> resources) {
+    if (resources.size() == 1 && resources.get(0) == shared.egressRoutes()) {
+      return egressRouteFile.clone();
+    }
+    RenderedItems head = startsWithEgressClusters(resources) ? egressClusters : RenderedItems.NONE;
+    List<String> tail = new ArrayList<>(resources.size() - head.count());
+    for (Message resource : resources.subList(head.count(), resources.size())) {
+      String item = rendered.get(resource);
+      tail.add(item != null ? item : YamlEmitter.resourceItem(resource));
+    }
+    return YamlEmitter.discoveryFile(head, tail);
+  }
+
+  private boolean startsWithEgressClusters(List<? extends Message> resources) {
+    List<? extends Message> egress = shared.egressClusters();
+    if (egress.isEmpty() || resources.size() < egress.size()) {
+      return false;
+    }
+    for (int i = 0; i < egress.size(); i++) {
+      if (resources.get(i) != egress.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.bent.emit;
 
+import dev.bent.ir.PemFile;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -7,11 +8,28 @@ import java.util.TreeMap;
 /**
  * The emitted files of one node: relative path to bytes, sorted by path. Paths use '/' and never
  * leave the node directory.
+ *
+ * <p>{@code pemFiles} are the certificate and key files copied into the node's generation with
+ * mesh TLS. They are kept apart from {@code files}: they are written, but golden files and
+ * comparisons hold only the configuration, never key material.
  */
-public record NodeFiles(String node, SortedMap<String, byte[]> files) {
+public record NodeFiles(String node, SortedMap<String, byte[]> files, SortedMap<String, PemFile> pemFiles) {
   public static final String BOOTSTRAP = "bootstrap.yaml";
 
   public NodeFiles {
     files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    pemFiles = Collections.unmodifiableSortedMap(new TreeMap<>(pemFiles));
+  }
+
+  /** A node without PEM files. */
+  public NodeFiles(String node, SortedMap<String, byte[]> files) {
+    this(node, files, new TreeMap<>());
+  }
+
+  /** Every file of the generation: the configuration and the PEM files. */
+  public SortedMap<String, byte[]> generationFiles() {
+    SortedMap<String, byte[]> all = new TreeMap<>(files);
+    pemFiles.forEach((path, pem) -> all.put(path, pem.bytes()));
+    return all;
   }
 }

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -31,35 +30,53 @@ import java.util.List;
  * shared by every node (the egress clusters) are rendered once and reused.
  */
 public final class YamlEmitter {
-  private static final JsonFormat.TypeRegistry TYPES =
-      JsonFormat.TypeRegistry.newBuilder()
-          .add(
-              List.of(
-                  Cluster.getDescriptor(),
-                  Listener.getDescriptor(),
-                  RouteConfiguration.getDescriptor(),
-                  HttpConnectionManager.getDescriptor(),
-                  Router.getDescriptor(),
-                  FileAccessLog.getDescriptor(),
-                  io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault.getDescriptor(),
-                  io.envoyproxy.envoy.extensions.filters.http.health_check.v3.HealthCheck.getDescriptor(),
-                  io.envoyproxy.envoy.extensions.filters.http.basic_auth.v3.BasicAuth.getDescriptor(),
-                  io.envoyproxy.envoy.config.trace.v3.ZipkinConfig.getDescriptor(),
-                  io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig.getDescriptor(),
-                  io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.getDescriptor()))
-          .build();
-  private static final JsonFormat.Printer PRINTER =
-      JsonFormat.printer().usingTypeRegistry(TYPES).preservingProtoFieldNames();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .disable(YAMLGenerator.Feature.SPLIT_LINES)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .stringQuotingChecker(new EnvoyQuoting())
-              .build());
+  /**
+   * The registry and printer of the types bent emits, built on first use.
+   *
+   * <p>Reasoning: building them loads the descriptor graphs of every listed type, a large part of a
+   * one-node compile's start; commands that emit nothing, or emit other types, never pay for it.
+   */
+  private static final class Registry {
+    static final JsonFormat.TypeRegistry TYPES =
+        JsonFormat.TypeRegistry.newBuilder()
+            .add(
+                List.of(
+                    Cluster.getDescriptor(),
+                    Listener.getDescriptor(),
+                    RouteConfiguration.getDescriptor(),
+                    HttpConnectionManager.getDescriptor(),
+                    Router.getDescriptor(),
+                    FileAccessLog.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.health_check.v3.HealthCheck.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.basic_auth.v3.BasicAuth.getDescriptor(),
+                    io.envoyproxy.envoy.config.trace.v3.ZipkinConfig.getDescriptor(),
+                    io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC.getDescriptor(),
+                    io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBACPerRoute.getDescriptor()))
+            .build();
+    static final JsonFormat.Printer PRINTER =
+        JsonFormat.printer().usingTypeRegistry(TYPES).preservingProtoFieldNames();
+  }
+
+  /** The JSON reader and YAML writer, built on first use. */
+  private static final class Mappers {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final YAMLMapper YAML =
+        new YAMLMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .stringQuotingChecker(new EnvoyQuoting())
+                .build());
+  }
 
   /**
    * Quotes what YAML parsers disagree on: besides the defaults, values that start with ':' (HTTP/2
@@ -78,7 +95,7 @@ public final class YamlEmitter {
 
   /** A whole message as a YAML document (the bootstrap). */
   public static byte[] document(Message message) {
-    return yaml(tree(PRINTER, message)).getBytes(StandardCharsets.UTF_8);
+    return yaml(tree(Registry.PRINTER, message)).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -92,7 +109,7 @@ public final class YamlEmitter {
 
   /** One resource as a YAML list item ({@code - "@type": ...}), ready for {@link #discoveryFile}. */
   public static String resourceItem(Message resource) {
-    return yaml(List.of(tree(PRINTER, Any.pack(resource))));
+    return yaml(List.of(tree(Registry.PRINTER, Any.pack(resource))));
   }
 
   /**
@@ -100,17 +117,30 @@ public final class YamlEmitter {
    * it changes exactly when the content does.
    */
   public static byte[] discoveryFile(List<String> items) {
-    StringBuilder body = new StringBuilder();
-    items.forEach(body::append);
-    StringBuilder file = new StringBuilder();
-    file.append("version_info: \"").append(digest(body.toString())).append("\"\n");
-    file.append(items.isEmpty() ? "resources: []\n" : "resources:\n").append(body);
-    return file.toString().getBytes(StandardCharsets.UTF_8);
+    return discoveryFile(RenderedItems.NONE, items);
+  }
+
+  /** A DiscoveryResponse file holding the items of {@code head}, then {@code tail}. */
+  public static byte[] discoveryFile(RenderedItems head, List<String> tail) {
+    byte[] rest = String.join("", tail).getBytes(StandardCharsets.UTF_8);
+    MessageDigest digest = head.digestAfter();
+    digest.update(rest);
+    String header =
+        "version_info: \""
+            + HexFormat.of().formatHex(digest.digest(), 0, 8)
+            + "\"\n"
+            + (head.count() == 0 && tail.isEmpty() ? "resources: []\n" : "resources:\n");
+    byte[] start = header.getBytes(StandardCharsets.UTF_8);
+    byte[] file = new byte[start.length + head.utf8().length + rest.length];
+    System.arraycopy(start, 0, file, 0, start.length);
+    System.arraycopy(head.utf8(), 0, file, start.length, head.utf8().length);
+    System.arraycopy(rest, 0, file, start.length + head.utf8().length, rest.length);
+    return file;
   }
 
   private static JsonNode tree(JsonFormat.Printer printer, Message message) {
     try {
-      return JSON.readTree(printer.print(message));
+      return Mappers.JSON.readTree(printer.print(message));
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("type missing from the emitter's registry: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -120,18 +150,9 @@ public final class YamlEmitter {
 
   private static String yaml(Object value) {
     try {
-      return YAML.writeValueAsString(value);
+      return Mappers.YAML.writeValueAsString(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static String digest(String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -44,6 +44,12 @@ public final class Explainer {
     line(1, "tracing " + settings.tracing().map(t -> t.provider().name().toLowerCase(java.util.Locale.ROOT)
         + " to " + t.address() + ":" + t.port() + ", sampling " + t.samplingPercent() + "%").orElse("off")
         + origin(settings.tracing().isEmpty()));
+    line(1, "mutual TLS " + plan.tls().map(t -> t.mode().name().toLowerCase(java.util.Locale.ROOT)
+        + " (mesh.tls), trust domain " + t.trustDomain() + ", identity spiffe://" + t.trustDomain() + "/node/"
+        + node.name() + "; egress requires each service's spiffe://" + t.trustDomain() + "/service/<name>"
+        + (t.allowedCallers().isEmpty() ? "" : "; allowed callers of " + String.join(", ",
+            new java.util.TreeSet<>(t.allowedCallers().keySet()))))
+        .orElse("off, traffic between sidecars is plain text (default)"));
     Map<String, ClusterPlan> egress = plan.egressClusters().stream()
         .collect(Collectors.toMap(ClusterPlan::name, Function.identity()));
     line(1, "listener egress 0.0.0.0:" + ports.egress() + origin(ports.egress() == defaults.egress()));

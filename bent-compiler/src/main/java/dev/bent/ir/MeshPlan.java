@@ -14,11 +14,22 @@ public record MeshPlan(
     List<ClusterPlan> egressClusters,
     List<VirtualHostPlan> egressHosts,
     List<NodePlan> nodes,
-    Map<String, List<PolicyValue>> policies) {
+    Map<String, List<PolicyValue>> policies,
+    java.util.Optional<TlsPlan> tls) {
   public MeshPlan {
     egressClusters = List.copyOf(egressClusters);
     egressHosts = List.copyOf(egressHosts);
     nodes = List.copyOf(nodes);
     policies = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(policies));
+  }
+
+  /** A plan without TLS between sidecars. */
+  public MeshPlan(
+      MeshSettings settings,
+      List<ClusterPlan> egressClusters,
+      List<VirtualHostPlan> egressHosts,
+      List<NodePlan> nodes,
+      Map<String, List<PolicyValue>> policies) {
+    this(settings, egressClusters, egressHosts, nodes, policies, java.util.Optional.empty());
   }
 }

@@ -16,10 +16,18 @@ import java.util.Optional;
  *   - node: ingress
  *     port: 4100
  *     basicAuth: {htpasswd: users.htpasswd}  # or users: [{name: jimmy, passwordEnv: JIMMY_PASSWORD}]
+ *   tls: {mode: strict, trustDomain: shop.example, trustBundle: ca.crt, certificates: certs}
  * }</pre>
+ *
+ * <p>{@link TlsSettings} describes {@code tls}.
  */
 public record MeshSettings(
-    Ports ports, AccessLog accessLog, Optional<Tracing> tracing, List<Gateway> gateways, Location location) {
+    Ports ports,
+    AccessLog accessLog,
+    Optional<Tracing> tracing,
+    List<Gateway> gateways,
+    Location location,
+    Optional<TlsSettings> tls) {
   public static final int DEFAULT_EGRESS_PORT = 4000;
   public static final int DEFAULT_INGRESS_PORT = 4100;
   public static final int DEFAULT_PROMETHEUS_PORT = 15090;
@@ -28,6 +36,12 @@ public record MeshSettings(
 
   public MeshSettings {
     gateways = List.copyOf(gateways);
+  }
+
+  /** Settings without TLS between sidecars. */
+  public MeshSettings(
+      Ports ports, AccessLog accessLog, Optional<Tracing> tracing, List<Gateway> gateways, Location location) {
+    this(ports, accessLog, tracing, gateways, location, Optional.empty());
   }
 
   public static MeshSettings defaults(Location location) {
@@ -61,10 +75,20 @@ public record MeshSettings(
     }
   }
 
-  /** A node that acts as the mesh's front proxy, behind HTTP basic auth. */
-  public record Gateway(String node, int port, Optional<String> htpasswd, List<User> users, Location location) {
+  /**
+   * A node that acts as the mesh's front proxy, behind HTTP basic auth; with {@code tls} it serves
+   * HTTPS only, with its own server certificate.
+   */
+  public record Gateway(
+      String node, int port, Optional<String> htpasswd, List<User> users, Location location,
+      Optional<TlsSettings.NodeCertificate> tls) {
     public Gateway {
       users = List.copyOf(users);
+    }
+
+    /** A gateway serving plain HTTP. */
+    public Gateway(String node, int port, Optional<String> htpasswd, List<User> users, Location location) {
+      this(node, port, htpasswd, users, location, Optional.empty());
     }
   }
 

@@ -57,7 +57,14 @@ final class GatewayResolver {
       if (port == ports.egress() || port == ports.prometheus() || port == ports.admin()) {
         diagnostics.error(gateway.location(), "gateway port " + port + " is already a sidecar port (egress, prometheus or admin)");
       }
-      out.put(gateway.node(), new GatewayPlan(port, users(gateway), replacesIngress));
+      java.util.Optional<dev.bent.ir.TlsPlan.NodeIdentity> tls =
+          gateway.tls().flatMap(files -> new TlsResolver(diagnostics, credentials).serverCertificate(files));
+      if (gateway.tls().isEmpty()) {
+        diagnostics.warning(gateway.location(), "the gateway on node \"" + gateway.node() + "\" checks basic-auth"
+            + " passwords over plain HTTP, where anyone on the path reads them; give it a certificate"
+            + " (tls: {certificate: FILE, key: FILE})");
+      }
+      out.put(gateway.node(), new GatewayPlan(port, users(gateway), replacesIngress, tls));
     }
     return out;
   }

@@ -46,8 +46,10 @@ public final class Resolver {
   private final AnnotationReader annotations;
 
   private final GatewayResolver gateways;
+  private final TlsResolver tls;
 
   private Resolver(Diagnostics diagnostics, Credentials credentials) {
+    this.tls = new TlsResolver(diagnostics, credentials);
     this.diagnostics = diagnostics;
     this.annotations = new AnnotationReader(diagnostics);
     this.gateways = new GatewayResolver(diagnostics, credentials);
@@ -137,7 +139,7 @@ public final class Resolver {
     for (NodeEntry node : nodes) {
       nodePlans.add(nodePlan(node, services, shadowDomains, Optional.ofNullable(gatewayByNode.get(node.name()))));
     }
-    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans, policies);
+    return new MeshPlan(mesh.settings(), egressClusters, egressHosts, nodePlans, policies, tls.resolve(mesh));
   }
 
   private List<ServiceEntry> unique(List<ServiceEntry> entries, String where, Location fallback) {

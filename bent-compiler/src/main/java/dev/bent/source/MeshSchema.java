@@ -72,8 +72,12 @@ public final class MeshSchema {
     ArrayNode either = auth.putArray("anyOf");
     either.addObject().putArray("required").add("htpasswd");
     either.addObject().putArray("required").add("users");
+    ObjectNode serverCertificate = object("The gateway's own server certificate: HTTPS only, TLS 1.2 or newer.",
+        props("certificate", string("PEM certificate chain, relative to the mesh file."),
+            "key", string("PEM private key, relative to the mesh file.")), "certificate", "key");
     ObjectNode gateway = object("A front-proxy node.", props("node", string("A node of the mesh."),
-        "port", port("Listener port (default: the ingress port)."), "basicAuth", auth), "node", "basicAuth");
+        "port", port("Listener port (default: the ingress port)."), "basicAuth", auth, "tls", serverCertificate),
+        "node", "basicAuth");
     ObjectNode sampling = JSON.createObjectNode().put("type", "number").put("minimum", 0).put("maximum", 100)
         .put("description", "Percent of requests traced (default 100).");
     ObjectNode tracing = object("Tracing collector: exactly one of zipkin or otel.", props(
@@ -82,12 +86,33 @@ public final class MeshSchema {
     ArrayNode provider = tracing.putArray("oneOf");
     provider.addObject().putArray("required").add("zipkin");
     provider.addObject().putArray("required").add("otel");
+    ObjectNode id = JSON.createObjectNode().put("type", "integer").put("minimum", 0);
+    ObjectNode files = object("A node's certificate chain and key files.", props(
+        "certificate", string("PEM certificate chain, leaf first, relative to the mesh file."),
+        "key", string("PEM private key, relative to the mesh file.")), "certificate", "key");
+    ObjectNode nodeFiles = object("Node name to its certificate and key files.", JSON.createObjectNode());
+    nodeFiles.set("additionalProperties", files);
+    ObjectNode callers = object("Service name to the services or nodes allowed to call it.", JSON.createObjectNode());
+    callers.set("additionalProperties", array(string("A service or node name.")));
+    ObjectNode mode = string("strict (default) or permissive (ingress also accepts plain text).");
+    mode.putArray("enum").add("strict").add("permissive");
+    ObjectNode tls = object("Mutual TLS between sidecars, from certificate files.", props(
+        "mode", mode,
+        "trustDomain", string("SPIFFE trust domain of the URI SANs."),
+        "trustBundle", string("PEM CA certificates, relative to the mesh file."),
+        "certificates", string("Directory of <node>.crt and <node>.key, relative to the mesh file."),
+        "nodes", nodeFiles,
+        "keyOwner", id.deepCopy().put("description", "uid given the copied key files (default 101 when run as root)."),
+        "keyGroup", id.deepCopy().put("description", "gid given the copied key files; makes them 0640."),
+        "expiryWarningDays", id.deepCopy().put("description", "Warn when a certificate expires within this many days (default 30)."),
+        "allowedCallers", callers), "trustDomain", "trustBundle");
     return object("Mesh-wide settings.", props(
         "ports", object("Sidecar ports.", ports),
         "accessLog", object("JSON access log.", props(
             "enabled", JSON.createObjectNode().put("type", "boolean"), "path", string("Absolute path (default /dev/stdout)."))),
         "tracing", tracing,
-        "gateways", array(gateway)));
+        "gateways", array(gateway),
+        "tls", tls));
   }
 
   private static ObjectNode annotations() {

@@ -14,12 +14,12 @@ import java.util.Set;
 
 /** Reads the {@code mesh:} section of a mesh file into {@link MeshSettings}. */
 final class MeshSettingsReader {
-  static final Set<String> MESH_KEYS = Set.of("ports", "accessLog", "tracing", "gateways");
+  static final Set<String> MESH_KEYS = Set.of("ports", "accessLog", "tracing", "gateways", "tls");
   static final Set<String> PORT_KEYS = Set.of("egress", "ingress", "prometheus", "admin");
   static final Set<String> ACCESS_LOG_KEYS = Set.of("enabled", "path");
   static final Set<String> TRACING_KEYS = Set.of("zipkin", "otel", "sampling");
   static final Set<String> COLLECTOR_KEYS = Set.of("address", "port", "path");
-  static final Set<String> GATEWAY_KEYS = Set.of("node", "port", "basicAuth");
+  static final Set<String> GATEWAY_KEYS = Set.of("node", "port", "basicAuth", "tls");
   static final Set<String> BASIC_AUTH_KEYS = Set.of("htpasswd", "users");
   static final Set<String> USER_KEYS = Set.of("name", "passwordEnv");
   static final String DEFAULT_ZIPKIN_PATH = "/api/v2/spans";
@@ -45,7 +45,8 @@ final class MeshSettingsReader {
         value(map, "accessLog").map(this::accessLog).orElse(defaults.accessLog()),
         value(map, "tracing").flatMap(this::tracing),
         value(map, "gateways").map(this::gateways).orElse(List.of()),
-        node.location());
+        node.location(),
+        value(map, "tls").flatMap(new TlsSettingsReader(diagnostics)::read));
   }
 
   private MeshSettings.Ports ports(YamlNode node) {
@@ -129,12 +130,14 @@ final class MeshSettingsReader {
     if (value(auth.get(), "htpasswd").isEmpty() && value(auth.get(), "users").isEmpty()) {
       diagnostics.error(auth.get().location(), "basicAuth needs \"htpasswd\" (a file) or \"users\"");
     }
+    Optional<dev.bent.model.TlsSettings.NodeCertificate> tls = value(map, "tls")
+        .flatMap(n -> new TlsSettingsReader(diagnostics).certificateFiles(n, "gateway tls"));
     // A gateway whose port could not be read is left out, so that no check reasons about a port
     // the file does not say.
     if (badPort) {
       return Optional.empty();
     }
-    return Optional.of(new MeshSettings.Gateway(node.get(), port.orElse(0), htpasswd, users, map.location()));
+    return Optional.of(new MeshSettings.Gateway(node.get(), port.orElse(0), htpasswd, users, map.location(), tls));
   }
 
   private Optional<MeshSettings.User> user(MapNode map) {

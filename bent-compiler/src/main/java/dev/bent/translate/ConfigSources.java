@@ -22,6 +22,11 @@ public final class ConfigSources {
         : envoyDir;
   }
 
+  /** The node directory as Envoy sees it. */
+  public String directory() {
+    return envoyDir;
+  }
+
   /** The source of the file at {@code relativePath} inside the node directory. */
   public ConfigSource file(String relativePath) {
     return ConfigSource.newBuilder()

@@ -9,7 +9,11 @@ import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
+import dev.bent.ir.PemFile;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import java.util.ArrayList;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +39,14 @@ public final class Translator {
 
   /** {@code envoyDir}: the node directory as Envoy sees it, absolute. */
   public static NodeResources node(MeshPlan plan, NodePlan node, String envoyDir) {
+    return node(plan, shared(plan), node, envoyDir);
+  }
+
+  /**
+   * {@code shared}: the result of {@link #shared} for {@code plan}; with mesh TLS the node's egress
+   * clusters are those with the node's TLS context added.
+   */
+  public static NodeResources node(MeshPlan plan, SharedResources shared, NodePlan node, String envoyDir) {
     ConfigSources sources = new ConfigSources(envoyDir);
     ListenerExtras extras = new ListenerExtras(node.name(), plan.settings());
     List<Listener> listeners = new ArrayList<>();
@@ -43,25 +55,47 @@ public final class Translator {
         new ListenerTranslator.Spec(EGRESS, plan.settings().ports().egress(), TrafficDirection.OUTBOUND, List.of(), true),
         sources, extras));
     Optional<GatewayPlan> gateway = node.gateway();
+    Optional<TlsTranslator> tls = plan.tls().map(t -> new TlsTranslator(t, sources));
     if (gateway.isEmpty() || !gateway.get().replacesIngress()) {
       List<HttpFilter> filters = new ArrayList<>();
+      boolean rbac = plan.tls().map(t -> !t.allowedCallers().isEmpty()).orElse(false);
+      if (rbac) {
+        filters.add(RbacTranslator.filter());
+      }
       node.healthCaches().forEach(c -> filters.add(HttpFilters.healthCache(c)));
       filters.add(HttpFilters.fault());
-      listeners.add(ListenerTranslator.rdsListener(
+      Listener ingress = ListenerTranslator.rdsListener(
           new ListenerTranslator.Spec(INGRESS, plan.settings().ports().ingress(), TrafficDirection.INBOUND, filters, false),
-          sources, extras));
-      routes.add(RouteTranslator.translate(INGRESS, node.ingressHosts()));
+          sources, extras);
+      listeners.add(tls.map(t -> t.ingress(ingress)).orElse(ingress));
+      RouteConfiguration ingressRoutes = RouteTranslator.translate(INGRESS, node.ingressHosts());
+      routes.add(rbac ? RbacTranslator.apply(ingressRoutes, plan.tls().get().allowedCallers()) : ingressRoutes);
     }
     gateway.ifPresent(g -> {
-      listeners.add(ListenerTranslator.rdsListener(
+      Listener listener = ListenerTranslator.rdsListener(
           new ListenerTranslator.Spec(GATEWAY, g.port(), TrafficDirection.INBOUND, List.of(HttpFilters.basicAuth(g)), true),
-          sources, extras));
+          sources, extras);
+      listeners.add(g.tls().isPresent() ? TlsTranslator.gatewayListener(listener, sources) : listener);
       routes.add(RouteTranslator.translate(GATEWAY, plan.egressHosts()));
     });
     List<Cluster> local = new ArrayList<>();
     node.localClusters()
         .forEach(c -> local.add(ClusterTranslator.translate(c, c.name().substring(LOCAL_PREFIX.length()))));
+    List<Cluster> egress = new ArrayList<>();
+    List<Secret> secrets = new ArrayList<>();
+    SortedMap<String, PemFile> pemFiles = new TreeMap<>();
+    tls.ifPresent(t -> {
+      // An egress cluster is named after the service its sidecars serve.
+      shared.egressClusters().forEach(c -> egress.add(t.upstream(c, c.getName())));
+      secrets.addAll(t.secrets());
+      pemFiles.putAll(t.pemFiles(node.name()));
+    });
+    gateway.flatMap(GatewayPlan::tls).ifPresent(identity -> {
+      secrets.add(TlsTranslator.gatewaySecret(sources));
+      pemFiles.putAll(TlsTranslator.gatewayPemFiles(identity));
+    });
     return new NodeResources(
-        node.name(), BootstrapTranslator.translate(node.name(), plan.settings(), sources), listeners, local, routes);
+        node.name(), BootstrapTranslator.translate(node.name(), plan.settings(), sources), listeners, local, routes,
+        egress, secrets, pemFiles);
   }
 }

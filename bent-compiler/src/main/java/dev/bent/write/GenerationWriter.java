@@ -1,5 +1,7 @@
 package dev.bent.write;
 
+import dev.bent.emit.NodeFiles;
+import dev.bent.ir.PemFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +113,25 @@ public final class GenerationWriter {
    * other path goes into the generation) into {@code directory}, creating it if needed.
    */
   public static Result write(Path directory, SortedMap<String, byte[]> files) throws IOException {
+    return write(directory, files, Map.of());
+  }
+
+  /**
+   * Writes the files of {@code node}: its configuration and its PEM files, private keys readable
+   * only by their owner (and group), see {@link KeyFiles}.
+   */
+  public static Result write(Path directory, NodeFiles node) throws IOException {
+    Map<String, PemFile> keys = new java.util.TreeMap<>();
+    node.pemFiles().forEach((path, pem) -> {
+      if (pem.privateKey()) {
+        keys.put(path, pem);
+      }
+    });
+    return write(directory, node.generationFiles(), keys);
+  }
+
+  private static Result write(Path directory, SortedMap<String, byte[]> files, Map<String, PemFile> keys)
+      throws IOException {
     // 1. Check every path and visible name before any I/O; remove leftovers.
     byte[] bootstrap = files.get(BOOTSTRAP);
     SortedMap<String, byte[]> generationFiles = new java.util.TreeMap<>(files);
@@ -127,7 +148,7 @@ public final class GenerationWriter {
     String generation = ".." + digest(generationFiles);
     // 3. Write it, unless a complete copy is already there.
     if (!holds(directory.resolve(generation), generationFiles)) {
-      writeGeneration(directory, generation, generationFiles, hook);
+      writeGeneration(directory, generation, generationFiles, keys, hook);
     }
     // 4. Publish with one rename over ..data.
     boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
@@ -215,7 +236,8 @@ public final class GenerationWriter {
   }
 
   private static void writeGeneration(
-      Path directory, String generation, Map<String, byte[]> files, WriteStepHook hook) throws IOException {
+      Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys, WriteStepHook hook)
+      throws IOException {
     Path temp =
         directory.resolve(DurableFiles.TEMP_PREFIX + generation.substring(2) + "-" + UUID.randomUUID());
     try {
@@ -228,7 +250,12 @@ public final class GenerationWriter {
         Files.createDirectories(path.getParent());
         dirs.add(path.getParent());
         Optional<Path> same = live.map(dir -> dir.resolve(file.getKey()));
-        DurableFiles.linkOrWrite(path, same, file.getValue());
+        PemFile key = keys.get(file.getKey());
+        if (key != null) {
+          KeyFiles.write(path, key);
+        } else {
+          DurableFiles.linkOrWrite(path, same, file.getValue());
+        }
       }
       for (Path dir : dirs) {
         DurableFiles.fsync(dir);

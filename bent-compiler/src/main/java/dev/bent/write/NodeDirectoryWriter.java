@@ -36,7 +36,7 @@ public final class NodeDirectoryWriter {
     if (nodes.size() <= 1) {
       int changed = 0;
       for (NodeFiles node : nodes) {
-        changed += GenerationWriter.write(directoryOf.apply(node.node()), node.files()).changed() ? 1 : 0;
+        changed += GenerationWriter.write(directoryOf.apply(node.node()), node).changed() ? 1 : 0;
       }
       return changed;
     }
@@ -44,7 +44,7 @@ public final class NodeDirectoryWriter {
     try {
       List<Future<GenerationWriter.Result>> results = new ArrayList<>();
       for (NodeFiles node : nodes) {
-        results.add(pool.submit(() -> GenerationWriter.write(directoryOf.apply(node.node()), node.files())));
+        results.add(pool.submit(() -> GenerationWriter.write(directoryOf.apply(node.node()), node)));
       }
       int changed = 0;
       for (Future<GenerationWriter.Result> result : results) {

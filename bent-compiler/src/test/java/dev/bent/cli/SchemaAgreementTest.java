@@ -92,6 +92,13 @@ class SchemaAgreementTest {
     // The README's gateway names an htpasswd file and a password variable; provide both.
     Files.writeString(dir.resolve("users.htpasswd"), "alice:{SHA}fEqNCco3Yq9h5ZUglD3CZJT4lBs=\n");
     Map<String, String> env = Map.of("JIMMY_PASSWORD", "1234");
+    // The README's mutual TLS example is the mtls sample, with its certificates.
+    Files.createDirectories(dir.resolve("mtls-certs"));
+    try (Stream<Path> certs = Files.list(ROOT.resolve("samples/mtls-certs"))) {
+      for (Path cert : certs.toList()) {
+        Files.copy(cert, dir.resolve("mtls-certs").resolve(cert.getFileName()));
+      }
+    }
     Diagnostics diagnostics = new Diagnostics();
     Mesh mesh = MeshFileReader.parse("README.md", yaml, diagnostics);
     Compiler.Compilation compiled = Compiler.compile(

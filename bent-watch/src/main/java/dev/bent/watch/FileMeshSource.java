@@ -15,7 +15,12 @@ import java.nio.file.WatchService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import dev.bent.model.NodeEntry;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +47,9 @@ public final class FileMeshSource implements WatchedSource {
   private final WatchService watchService;
   private boolean registered;
   private byte[] lastRead = UNREADABLE;
+  /** The certificate, key and trust bundle files the mesh last read names: a change there is a change. */
+  private volatile List<Path> inputs = List.of();
+  private final Set<Path> inputDirectories = new HashSet<>();
   private volatile boolean closed;
 
   private FileMeshSource(Path file, Duration debounce, Duration recheck, WatchService watchService) {
@@ -79,7 +87,23 @@ public final class FileMeshSource implements WatchedSource {
     // The fingerprint is taken before the read: if the file changes in between, the next
     // comparison differs and the newer content is read again; no change is ever missed.
     lastRead = fingerprint();
-    return MeshFileReader.read(file, file.toString(), diagnostics);
+    Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
+    List<Path> named = new ArrayList<>();
+    mesh.settings().tls().ifPresent(tls -> tls.paths(mesh.nodes().stream().map(NodeEntry::name).toList())
+        .forEach(p -> named.add(directory.resolve(p).normalize())));
+    inputs = List.copyOf(named);
+    for (Path input : inputs) {
+      Path parent = input.getParent();
+      if (parent != null && !parent.equals(directory) && inputDirectories.add(parent)) {
+        try {
+          parent.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+              StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (IOException e) {
+          inputDirectories.remove(parent); // the periodic comparison still sees its files change
+        }
+      }
+    }
+    return mesh;
   }
 
   @Override
@@ -147,23 +171,41 @@ public final class FileMeshSource implements WatchedSource {
     }
   }
 
-  /** The SHA-256 of the file's bytes, or an empty array when it cannot be read. */
   /**
-   * The digest of the file's bytes, streamed so that memory stays constant however large the file
-   * is (the reader refuses an oversized file; the fingerprint must not load it first).
+   * The digest of the file's bytes and of each certificate, key and trust bundle file it names (a
+   * missing one counts as such), or an empty array when the mesh file cannot be read. Each file is
+   * streamed, so that memory stays constant however large it is (the reader refuses an oversized
+   * file; the fingerprint must not load it first). Reasoning: a rotated certificate must publish a
+   * new generation although the mesh file did not change.
    */
   private byte[] fingerprint() {
-    try (InputStream in = Files.newInputStream(file)) {
+    try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
+      stream(file, digest);
+      for (Path input : inputs) {
+        digest.update(input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MessageDigest one = MessageDigest.getInstance("SHA-256");
+        try {
+          stream(input, one);
+          digest.update(one.digest());
+        } catch (IOException e) {
+          digest.update((byte) 0);
+        }
       }
       return digest.digest();
     } catch (IOException e) {
       return UNREADABLE;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void stream(Path path, MessageDigest digest) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
     }
   }
 }

@@ -48,6 +48,14 @@ final class MetricsPage {
     page.histogram("bent_compile_duration_seconds", "Time to read and compile the input.", s.compileSeconds());
     page.histogram(
         "bent_publish_duration_seconds", "Time to write the node directories of a good compile.", s.publishSeconds());
+    s.certificates().ifPresent(c -> {
+      page.header("bent_tls_certificate_expiry_timestamp_seconds", "gauge",
+          "The earliest end of validity among the mesh TLS certificates of the last good compile, in Unix seconds.");
+      page.sample("bent_tls_certificate_expiry_timestamp_seconds", "", c.earliest().getEpochSecond());
+      page.header("bent_tls_certificates_expiring", "gauge",
+          "Mesh TLS certificates of the last good compile that expire within mesh.tls.expiryWarningDays.");
+      page.sample("bent_tls_certificates_expiring", "", c.withinWindow());
+    });
     return page.out.toString();
   }
 

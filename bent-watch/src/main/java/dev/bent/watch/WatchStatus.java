@@ -33,6 +33,7 @@ public final class WatchStatus {
   private long retries;
   private boolean retryPending;
   private double lastSuccessSeconds;
+  private java.util.Optional<dev.bent.ir.CertificateExpiry> certificates = java.util.Optional.empty();
   private WatchedSource.Valve valve = new WatchedSource.Valve(0, 0);
   private Health health = new Health(false, "starting: the first compile has not finished");
 
@@ -47,6 +48,11 @@ public final class WatchStatus {
   synchronized void compiled(double seconds) {
     compiles++;
     compileSeconds.observe(seconds);
+  }
+
+  /** When the certificates of the last good compile expire; empty without mesh TLS. */
+  synchronized void certificates(java.util.Optional<dev.bent.ir.CertificateExpiry> expiry) {
+    certificates = expiry;
   }
 
   /** The output now matches the input; {@code changed} if any node directory was written. */
@@ -92,7 +98,7 @@ public final class WatchStatus {
   synchronized Snapshot snapshot() {
     return new Snapshot(
         compiles, Map.copyOf(failures), publishes, retries, retryPending, lastSuccessSeconds,
-        compileSeconds.snapshot(), publishSeconds.snapshot(), valve);
+        compileSeconds.snapshot(), publishSeconds.snapshot(), valve, certificates);
   }
 
   /** Every metric at one moment, for rendering. */
@@ -105,5 +111,6 @@ public final class WatchStatus {
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,
       Histogram.Snapshot publishSeconds,
-      WatchedSource.Valve valve) {}
+      WatchedSource.Valve valve,
+      java.util.Optional<dev.bent.ir.CertificateExpiry> certificates) {}
 }

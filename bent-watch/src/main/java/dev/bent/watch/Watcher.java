@@ -167,6 +167,7 @@ public final class Watcher {
       } else {
         compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
       }
+      status.certificates(compilation.certificates());
       if (!compilation.warnings().equals(lastWarnings)) {
         // Reasoning: the same warnings at every save would bury the lines that matter.
         log.warnings(compilation.warnings());
@@ -201,7 +202,7 @@ public final class Watcher {
     try {
       NodeDirectoryWriter.claim(compilation.nodes().keySet(), layout);
       for (NodeFiles node : compilation.nodes().values()) {
-        GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node.files());
+        GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node);
         written++;
         if (result.bootstrapReplaced()) {
           log.bootstrapReplaced(node.node(), result.directory().resolve(GenerationWriter.BOOTSTRAP));

@@ -25,11 +25,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q package -DskipTests
- * java -cp bent-watch/target/bent.jar:bent-watch/target/test-classes dev.bent.watch.WatchBenchmark [SAMPLES_DIR]
+ * java -cp bent-watch/target/bent.jar:bent-watch/target/test-classes dev.bent.watch.WatchBenchmark [SAMPLES_DIR | --generated-only]
  * </pre>
  *
  * <p>Run from the checkout root; samples come from SAMPLES_DIR, else {@code samples/}, else
- * {@code ../shared/seed/}. The watch runs in this JVM with no debounce, so the numbers are the
+ * {@code ../shared/seed/}; {@code --generated-only} measures only the generated mesh. The watch runs in this JVM with no debounce, so the numbers are the
  * latency bent adds; a real watch adds its {@code --debounce} (200 ms by default). Each change
  * moves one endpoint address, alternating between two values.
  */
@@ -41,7 +41,8 @@ public final class WatchBenchmark {
 
   public static void main(String[] args) throws Exception {
     System.out.printf("%-28s %6s %9s %9s %10s %10s%n", "mesh", "nodes", "median ms", "p90 ms", "compile ms", "publish ms");
-    for (Path sample : samples(args)) {
+    boolean generatedOnly = args.length > 0 && args[0].equals("--generated-only");
+    for (Path sample : generatedOnly ? List.<Path>of() : samples(args)) {
       bench(sample.getFileName().toString(), Files.readString(sample), 5, 30);
     }
     bench("generated 200x5", generated(200, 5), 2, 8);

@@ -1,0 +1,162 @@
+package dev.bent.source;
+
+import static dev.bent.source.MeshSettingsReader.value;
+
+import dev.bent.diag.Diagnostics;
+import dev.bent.model.TlsSettings;
+import dev.bent.model.TlsSettings.FileRef;
+import dev.bent.model.TlsSettings.Named;
+import dev.bent.source.YamlNode.Entry;
+import dev.bent.source.YamlNode.MapNode;
+import dev.bent.source.YamlNode.Scalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads the {@code mesh.tls} section of a mesh file into {@link TlsSettings}. */
+final class TlsSettingsReader {
+  static final Set<String> TLS_KEYS = Set.of("mode", "trustDomain", "trustBundle", "certificates", "nodes",
+      "keyOwner", "keyGroup", "expiryWarningDays", "allowedCallers");
+  static final Set<String> NODE_CERTIFICATE_KEYS = Set.of("certificate", "key");
+  /** A trust domain is a DNS-like name (SPIFFE: lowercase letters, digits, '.', '-', '_'). */
+  private static final Pattern TRUST_DOMAIN = Pattern.compile("[a-z0-9._-]{1,255}");
+
+  private final Diagnostics diagnostics;
+  private final NodeChecks check;
+
+  TlsSettingsReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.check = new NodeChecks(diagnostics);
+  }
+
+  Optional<TlsSettings> read(YamlNode node) {
+    Optional<MapNode> found = check.map(node, "mesh.tls");
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode map = found.get();
+    check.onlyKnownKeys(map, "mesh.tls", TLS_KEYS);
+    TlsSettings.Mode mode = value(map, "mode").flatMap(this::mode).orElse(TlsSettings.Mode.STRICT);
+    Optional<String> trustDomain = required(map, "trustDomain").flatMap(n -> trustDomain(n));
+    Optional<FileRef> bundle = required(map, "trustBundle").flatMap(n -> file(n, "mesh.tls.trustBundle"));
+    Optional<FileRef> certificates = value(map, "certificates").flatMap(n -> file(n, "mesh.tls.certificates"));
+    Map<String, TlsSettings.NodeCertificate> nodes = value(map, "nodes").map(this::nodes).orElse(Map.of());
+    if (certificates.isEmpty() && value(map, "nodes").isEmpty()) {
+      diagnostics.error(map.location(), "mesh.tls needs \"certificates\" (a directory of <node>.crt and"
+          + " <node>.key) or \"nodes\" (the files of each node)");
+    }
+    OptionalInt owner = value(map, "keyOwner").map(n -> id(n, "mesh.tls.keyOwner")).orElse(OptionalInt.empty());
+    OptionalInt group = value(map, "keyGroup").map(n -> id(n, "mesh.tls.keyGroup")).orElse(OptionalInt.empty());
+    int days = value(map, "expiryWarningDays").map(n -> id(n, "mesh.tls.expiryWarningDays"))
+        .orElse(OptionalInt.empty()).orElse(TlsSettings.DEFAULT_EXPIRY_WARNING_DAYS);
+    Map<String, List<Named>> callers = value(map, "allowedCallers").map(this::allowedCallers).orElse(Map.of());
+    if (trustDomain.isEmpty() || bundle.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TlsSettings(mode, trustDomain.get(), bundle.get(), certificates, nodes, owner, group,
+        days, callers, map.location()));
+  }
+
+  private Optional<TlsSettings.Mode> mode(YamlNode node) {
+    Optional<String> text = check.text(node, "mesh.tls.mode");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (text.get()) {
+      case "strict":
+        return Optional.of(TlsSettings.Mode.STRICT);
+      case "permissive":
+        return Optional.of(TlsSettings.Mode.PERMISSIVE);
+      default:
+        diagnostics.error(node.location(), "mesh.tls.mode must be \"strict\" or \"permissive\", got \""
+            + text.get() + "\"");
+        return Optional.empty();
+    }
+  }
+
+  private Optional<String> trustDomain(YamlNode node) {
+    Optional<String> text = check.text(node, "mesh.tls.trustDomain");
+    if (text.isPresent() && !TRUST_DOMAIN.matcher(text.get()).matches()) {
+      diagnostics.error(node.location(), "mesh.tls.trustDomain must be lowercase letters, digits, '.', '-'"
+          + " or '_' (a SPIFFE trust domain), got \"" + text.get() + "\"");
+      return Optional.empty();
+    }
+    return text.map(t -> t.toLowerCase(Locale.ROOT));
+  }
+
+  private Optional<FileRef> file(YamlNode node, String what) {
+    return check.text(node, what).map(path -> new FileRef(path, node.location()));
+  }
+
+  private Map<String, TlsSettings.NodeCertificate> nodes(YamlNode node) {
+    Map<String, TlsSettings.NodeCertificate> out = new LinkedHashMap<>();
+    Optional<MapNode> map = check.map(node, "mesh.tls.nodes");
+    if (map.isEmpty()) {
+      return out;
+    }
+    for (Entry entry : map.get().entries().values()) {
+      String what = "mesh.tls.nodes." + entry.key();
+      certificateFiles(entry.value(), what).ifPresent(files -> out.put(entry.key(), files));
+    }
+    return out;
+  }
+
+  /** {@code {certificate: FILE, key: FILE}}. */
+  Optional<TlsSettings.NodeCertificate> certificateFiles(YamlNode node, String what) {
+    Optional<MapNode> files = check.map(node, what);
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    check.onlyKnownKeys(files.get(), what, NODE_CERTIFICATE_KEYS);
+    Optional<FileRef> cert = requiredIn(files.get(), "certificate", what).flatMap(n -> file(n, what + ".certificate"));
+    Optional<FileRef> key = requiredIn(files.get(), "key", what).flatMap(n -> file(n, what + ".key"));
+    return cert.isPresent() && key.isPresent()
+        ? Optional.of(new TlsSettings.NodeCertificate(cert.get(), key.get()))
+        : Optional.empty();
+  }
+
+  private Map<String, List<Named>> allowedCallers(YamlNode node) {
+    Map<String, List<Named>> out = new LinkedHashMap<>();
+    Optional<MapNode> map = check.map(node, "mesh.tls.allowedCallers");
+    if (map.isEmpty()) {
+      return out;
+    }
+    for (Entry entry : map.get().entries().values()) {
+      List<Named> callers = new ArrayList<>();
+      for (YamlNode item : check.listOrEmpty(entry.value(), "mesh.tls.allowedCallers." + entry.key())) {
+        check.text(item, "a caller").ifPresent(name -> callers.add(new Named(name, item.location())));
+      }
+      out.put(entry.key(), callers);
+    }
+    return out;
+  }
+
+  /** A non-negative integer id (uid, gid, a number of days). */
+  private OptionalInt id(YamlNode node, String what) {
+    if (node instanceof Scalar scalar && scalar.text().matches("[0-9]{1,9}")) {
+      return OptionalInt.of(Integer.parseInt(scalar.text()));
+    }
+    diagnostics.error(node.location(), what + " must be a non-negative integer, got "
+        + (node instanceof Scalar s ? "\"" + s.text() + "\"" : node.kindName()));
+    return OptionalInt.empty();
+  }
+
+  private Optional<YamlNode> required(MapNode map, String key) {
+    return requiredIn(map, key, "mesh.tls");
+  }
+
+  private Optional<YamlNode> requiredIn(MapNode map, String key, String what) {
+    Optional<YamlNode> node = value(map, key);
+    if (node.isEmpty() || (node.get() instanceof Scalar s && s.isNull())) {
+      check.missing(map, key, what);
+      return Optional.empty();
+    }
+    return node;
+  }
+}
