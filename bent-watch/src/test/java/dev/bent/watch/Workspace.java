@@ -83,6 +83,7 @@ final class Workspace {
       case "scan" -> assertTrue(Files.readString(path(value(args, "-o"))).contains("nodes:"), line);
       case "explain" -> assertFalse(run.out().isBlank(), line + "\n" + run);
       case "schema" -> assertTrue(run.out().contains("\"$schema\""), line + "\n" + run);
+      case "ca" -> checkCa(line, args);
       case "--help", "--version" -> assertFalse(run.out().isBlank(), line + "\n" + run);
       default -> fail("README.md runs a bent command this test does not know: " + line);
     }
@@ -170,6 +171,14 @@ final class Workspace {
     if (command.equals("check")) {
       golden(value(args, "-c"), value(args, "--golden"));
     }
+    if (command.equals("ca") && args.get(1).equals("issue")) {
+      // A mesh with mesh.tls whose trust bundle is the CA's, as the README says to point it.
+      Files.writeString(path(value(args, "-c")), Files.readString(ROOT.resolve("samples/mtls.yaml"))
+          .replace("trustBundle: mtls-certs/ca.crt", "trustBundle: " + value(args, "--ca") + "/ca.crt"));
+      if (!Files.exists(path(value(args, "--ca")).resolve("ca.crt"))) {
+        run("ca", "init", "--trust-domain", "shop.example", "--dir", path(value(args, "--ca")).toString());
+      }
+    }
     if (command.equals("validate") || command.equals("flatten")) {
       for (int i = 1; i < args.size(); i++) {
         String a = args.get(i);
@@ -207,6 +216,23 @@ final class Workspace {
   private static void run(String... args) {
     ReadmeCommandsTest.Run run = ReadmeCommandsTest.Run.of(List.of(args));
     assertEquals(0, run.exitCode(), "preparing: " + String.join(" ", args) + "\n" + run);
+  }
+
+  /** {@code ca init} wrote ca.crt and a key only its owner reads; {@code ca issue} certificates the mesh compiles with. */
+  private void checkCa(String line, List<String> args) throws IOException {
+    if (args.get(1).equals("init")) {
+      Path ca = path(value(args, "--dir"));
+      assertTrue(Files.isRegularFile(ca.resolve("ca.crt")), line);
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(ca.resolve("ca.key"))), line);
+    } else if (args.get(1).equals("issue")) {
+      for (String node : List.of("web", "orders", "payments")) {
+        assertTrue(Files.isRegularFile(dir.resolve("mtls-certs").resolve(node + ".crt")), line + ": no " + node + ".crt");
+      }
+      run("compile", "-c", path(value(args, "-c")).toString(), "-o", dir.resolve("tls-out").toString());
+    } else {
+      fail("README.md runs a bent ca command this test does not know: " + line);
+    }
   }
 
   /** A compile or watch wrote a bootstrap per node, into DIR itself with one --node. */
