@@ -174,6 +174,19 @@ class ReadmeCommandsTest {
     }
   }
 
+  /** A command quoted in the text (`bent scan --overlay FILE`) names a command and options that exist. */
+  @Test
+  void everyCommandInTheTextNamesCommandsAndOptionsThatExist() throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("`((?:bin/)?bent [-a-z][^`]*)`").matcher(readme());
+    int found = 0;
+    while (m.find()) {
+      List<String> words = ReadmeCommands.words(m.group(1));
+      checkSynopsis(m.group(1), words.subList(1, words.size()));
+      found++;
+    }
+    assertTrue(found >= 20, "the README's quoted commands were not found");
+  }
+
   /** Every command and option a synopsis line names exists in bent's command tree. */
   private static void checkSynopsis(String line, List<String> args) {
     CommandLine root = Main.commandLine();
