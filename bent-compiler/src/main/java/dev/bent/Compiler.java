@@ -90,7 +90,7 @@ public final class Compiler {
       UnaryOperator<String> envoyDirOf,
       Credentials credentials,
       boolean validate) {
-    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials);
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials, n -> nodes.isEmpty() || nodes.contains(n));
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
     SharedResources shared = Translator.shared(plan);
@@ -125,7 +125,7 @@ public final class Compiler {
   public static String explain(Path file, String node) {
     Diagnostics diagnostics = new Diagnostics();
     Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
-    MeshPlan plan = Resolver.resolve(mesh, diagnostics, Credentials.beside(file));
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, Credentials.beside(file), node::equals);
     List<NodePlan> selected = select(plan, mesh, List.of(node), diagnostics);
     diagnostics.throwIfErrors();
     return Explainer.explain(plan, selected.get(0));

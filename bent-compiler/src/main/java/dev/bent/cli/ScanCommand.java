@@ -66,11 +66,12 @@ final class ScanCommand implements Callable<Integer> {
     } finally {
       SourceOptions.close(source);
     }
-    Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv));
+    // Reasoning: a scan compiles no node; each task reads its own certificate files where it runs.
+    Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv), node -> false);
     diagnostics.throwIfErrors();
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(diagnostics.warnings(), err);
-    String text = MeshFileWriter.write(mesh);
+    String text = MeshFileWriter.write(mesh, source.baseDirectory());
     if (output.equals("-")) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

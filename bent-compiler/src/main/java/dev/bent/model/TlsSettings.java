@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  *     trustDomain: shop.example
  *     trustBundle: certs/ca.crt    # CA certificates (PEM), relative to the mesh file
  *     certificates: certs          # <node>.crt (chain, leaf first) and <node>.key per node
+ *     # or, instead of certificates, one pair of paths that every node reads on its own host:
+ *     # certificate: /certs/identity.crt
+ *     # key: /certs/identity.key
  *     nodes:                       # optional, per-node paths instead of the convention
  *       gateway: {certificate: gw/tls.crt, key: gw/tls.key}
  *     keyOwner: 101                # uid given the copied key files (default: 101 when run as root)
@@ -35,6 +38,7 @@ public record TlsSettings(
     String trustDomain,
     FileRef trustBundle,
     Optional<FileRef> certificates,
+    Optional<NodeCertificate> everyNode,
     Map<String, NodeCertificate> nodes,
     OptionalInt keyOwner,
     OptionalInt keyGroup,
@@ -50,19 +54,26 @@ public record TlsSettings(
     allowedCallers = Map.copyOf(allowedCallers);
   }
 
-  /** The certificate chain file of {@code node}: its own entry, or {@code <certificates>/<node>.crt}. */
+  /**
+   * The certificate chain file of {@code node}: its own entry, the mesh-wide {@code certificate},
+   * or {@code <certificates>/<node>.crt}.
+   */
   public Optional<FileRef> certificateOf(String node) {
     NodeCertificate own = nodes.get(node);
-    return own != null
-        ? Optional.of(own.certificate())
+    if (own != null) {
+      return Optional.of(own.certificate());
+    }
+    return everyNode.isPresent() ? everyNode.map(NodeCertificate::certificate)
         : certificates.map(dir -> new FileRef(dir.path() + "/" + node + ".crt", dir.location()));
   }
 
-  /** The private key file of {@code node}: its own entry, or {@code <certificates>/<node>.key}. */
+  /** The private key file of {@code node}: its own entry, the mesh-wide {@code key}, or {@code <certificates>/<node>.key}. */
   public Optional<FileRef> keyOf(String node) {
     NodeCertificate own = nodes.get(node);
-    return own != null
-        ? Optional.of(own.key())
+    if (own != null) {
+      return Optional.of(own.key());
+    }
+    return everyNode.isPresent() ? everyNode.map(NodeCertificate::key)
         : certificates.map(dir -> new FileRef(dir.path() + "/" + node + ".key", dir.location()));
   }
 

@@ -29,9 +29,12 @@ final class GatewayResolver {
   private final Diagnostics diagnostics;
   private final Credentials credentials;
 
-  GatewayResolver(Diagnostics diagnostics, Credentials credentials) {
+  private final java.util.function.Predicate<String> compiled;
+
+  GatewayResolver(Diagnostics diagnostics, Credentials credentials, java.util.function.Predicate<String> compiled) {
     this.diagnostics = diagnostics;
     this.credentials = credentials;
+    this.compiled = compiled;
   }
 
   /** The gateway of each gateway node; {@code servicesByNode} says which nodes serve anything. */
@@ -58,7 +61,8 @@ final class GatewayResolver {
         diagnostics.error(gateway.location(), "gateway port " + port + " is already a sidecar port (egress, prometheus or admin)");
       }
       java.util.Optional<dev.bent.ir.TlsPlan.NodeIdentity> tls =
-          gateway.tls().flatMap(files -> new TlsResolver(diagnostics, credentials).serverCertificate(files));
+          gateway.tls().filter(files -> compiled.test(gateway.node()))
+              .flatMap(files -> new TlsResolver(diagnostics, credentials, compiled).serverCertificate(files));
       if (gateway.tls().isEmpty()) {
         diagnostics.warning(gateway.location(), "the gateway on node \"" + gateway.node() + "\" checks basic-auth"
             + " passwords over plain HTTP, where anyone on the path reads them; give it a certificate"

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The resolve step: turns the {@link Mesh} a user wrote into a {@link MeshPlan}, applying defaults,
@@ -48,16 +49,26 @@ public final class Resolver {
   private final GatewayResolver gateways;
   private final TlsResolver tls;
 
-  private Resolver(Diagnostics diagnostics, Credentials credentials) {
-    this.tls = new TlsResolver(diagnostics, credentials);
+  private Resolver(Diagnostics diagnostics, Credentials credentials, Predicate<String> compiled) {
+    this.tls = new TlsResolver(diagnostics, credentials, compiled);
     this.diagnostics = diagnostics;
     this.annotations = new AnnotationReader(diagnostics);
-    this.gateways = new GatewayResolver(diagnostics, credentials);
+    this.gateways = new GatewayResolver(diagnostics, credentials, compiled);
   }
 
-  /** Resolves {@code mesh}; the plan is only meaningful when no error was reported. */
+  /** Resolves {@code mesh} for compiling every node; the plan is only meaningful when no error was reported. */
   public static MeshPlan resolve(Mesh mesh, Diagnostics diagnostics, Credentials credentials) {
-    return new Resolver(diagnostics, credentials).plan(mesh);
+    return resolve(mesh, diagnostics, credentials, node -> true);
+  }
+
+  /**
+   * Resolves {@code mesh} for compiling the nodes {@code compiled} accepts: the certificate and key
+   * files of the other nodes are neither read nor checked (on ECS each task holds only its own),
+   * and when it accepts no node of the mesh no TLS file is read at all.
+   */
+  public static MeshPlan resolve(Mesh mesh, Diagnostics diagnostics, Credentials credentials,
+      Predicate<String> compiled) {
+    return new Resolver(diagnostics, credentials, compiled).plan(mesh);
   }
 
   /** What the whole mesh says about one service. */

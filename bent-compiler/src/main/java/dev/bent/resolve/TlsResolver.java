@@ -41,9 +41,12 @@ final class TlsResolver {
   private Instant earliest = Instant.MAX;
   private int withinWindow;
 
-  TlsResolver(Diagnostics diagnostics, Credentials credentials) {
+  private final java.util.function.Predicate<String> compiled;
+
+  TlsResolver(Diagnostics diagnostics, Credentials credentials, java.util.function.Predicate<String> compiled) {
     this.diagnostics = diagnostics;
     this.credentials = credentials;
+    this.compiled = compiled;
   }
 
   Optional<TlsPlan> resolve(Mesh mesh) {
@@ -70,6 +73,9 @@ final class TlsResolver {
       }
     }));
 
+    if (mesh.nodes().stream().noneMatch(n -> compiled.test(n.name()))) {
+      return Optional.empty();
+    }
     Optional<PemFile> bundleFile = read(tls.trustBundle(), false);
     List<X509Certificate> bundle = List.of();
     if (bundleFile.isPresent()) {
@@ -85,6 +91,9 @@ final class TlsResolver {
     }
     Map<String, TlsPlan.NodeIdentity> identities = new TreeMap<>();
     for (NodeEntry node : mesh.nodes()) {
+      if (!compiled.test(node.name())) {
+        continue;
+      }
       FileRef cert = tls.certificateOf(node.name()).orElse(null);
       FileRef key = tls.keyOf(node.name()).orElse(null);
       if (cert == null || key == null) {

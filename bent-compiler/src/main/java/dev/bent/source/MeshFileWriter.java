@@ -6,8 +6,10 @@ import dev.bent.model.EndpointEntry;
 import dev.bent.model.Mesh;
 import dev.bent.model.NodeEntry;
 import dev.bent.model.ServiceEntry;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link Mesh} as a mesh file that {@link MeshFileReader} reads back: how {@code bent scan}
@@ -22,12 +24,28 @@ import java.util.List;
  */
 public final class MeshFileWriter {
   private final StringBuilder out = new StringBuilder();
+  private final UnaryOperator<String> paths;
 
-  private MeshFileWriter() {}
+  private MeshFileWriter(UnaryOperator<String> paths) {
+    this.paths = paths;
+  }
 
-  /** The mesh file text of {@code mesh}. */
+  /** The mesh file text of {@code mesh}, with the file paths of its settings as they were written. */
   public static String write(Mesh mesh) {
-    MeshFileWriter writer = new MeshFileWriter();
+    return write(new MeshFileWriter(UnaryOperator.identity()), mesh);
+  }
+
+  /**
+   * The mesh file text of {@code mesh}, with every relative file path of its settings (trust
+   * bundle, certificates, keys, htpasswd) made absolute against {@code baseDirectory}, where the
+   * mesh's settings were read from: the written file can then live anywhere.
+   */
+  public static String write(Mesh mesh, Path baseDirectory) {
+    Path base = baseDirectory.toAbsolutePath().normalize();
+    return write(new MeshFileWriter(p -> base.resolve(p).normalize().toString()), mesh);
+  }
+
+  private static String write(MeshFileWriter writer, Mesh mesh) {
     writer.mesh(mesh);
     return writer.out.toString();
   }
@@ -35,7 +53,7 @@ public final class MeshFileWriter {
   private void mesh(Mesh mesh) {
     comment("", "bent mesh file, written from " + mesh.origin() + ".");
     comment("", "Each node is one task; comments say which task and label each element came from.");
-    new MeshSectionWriter(out).settings(mesh.settings());
+    new MeshSectionWriter(out, paths).settings(mesh.settings());
     List<ServiceEntry> services = sorted(mesh.services());
     if (!services.isEmpty()) {
       out.append("services:\n");
@@ -63,7 +81,7 @@ public final class MeshFileWriter {
   private void service(ServiceEntry service, String indent) {
     out.append(indent).append("- name: ").append(quote(service.name())).append('\n');
     annotations(service.annotations(), indent + "  ");
-    service.routes().ifPresent(r -> new MeshSectionWriter(out).routes(r, indent + "  "));
+    service.routes().ifPresent(r -> new MeshSectionWriter(out, paths).routes(r, indent + "  "));
     if (service.endpoints().isEmpty()) {
       return;
     }

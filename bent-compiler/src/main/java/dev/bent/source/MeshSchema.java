@@ -101,6 +101,8 @@ public final class MeshSchema {
         "trustDomain", string("SPIFFE trust domain of the URI SANs."),
         "trustBundle", string("PEM CA certificates, relative to the mesh file."),
         "certificates", string("Directory of <node>.crt and <node>.key, relative to the mesh file."),
+        "certificate", string("Certificate chain every node reads at this path on its own host (instead of certificates)."),
+        "key", string("Private key every node reads at this path on its own host (instead of certificates)."),
         "nodes", nodeFiles,
         "keyOwner", id.deepCopy().put("description", "uid given the copied key files (default 101 when run as root)."),
         "keyGroup", id.deepCopy().put("description", "gid given the copied key files; makes them 0640."),

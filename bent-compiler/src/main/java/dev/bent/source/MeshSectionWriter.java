@@ -5,19 +5,26 @@ import static dev.bent.source.MeshFileWriter.quote;
 import dev.bent.model.Annotation;
 import dev.bent.model.MeshSettings;
 import dev.bent.model.RouteEntry;
+import dev.bent.model.TlsSettings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * Writes the parts of a mesh file that an overlay brings to a scan: the {@code mesh:} section and a
- * service's {@code routes:}, in the form {@link MeshFileReader} reads back.
+ * Writes the parts of a mesh file that an overlay brings to a scan: the {@code mesh:} section (with
+ * {@code tls} and each gateway's {@code tls}) and a service's {@code routes:}, in the form {@link
+ * MeshFileReader} reads back.
  */
 final class MeshSectionWriter {
   private final StringBuilder out;
+  private final UnaryOperator<String> paths;
 
-  MeshSectionWriter(StringBuilder out) {
+  /** {@code paths} turns a file path of the settings into the path written. */
+  MeshSectionWriter(StringBuilder out, UnaryOperator<String> paths) {
     this.out = out;
+    this.paths = paths;
   }
 
   /** Writes {@code mesh:} unless every setting is the default. */
@@ -25,7 +32,8 @@ final class MeshSectionWriter {
     MeshSettings defaults = MeshSettings.defaults(settings.location());
     boolean ports = !settings.ports().equals(defaults.ports());
     boolean log = !settings.accessLog().equals(defaults.accessLog());
-    if (!ports && !log && settings.tracing().isEmpty() && settings.gateways().isEmpty()) {
+    if (!ports && !log && settings.tracing().isEmpty() && settings.gateways().isEmpty()
+        && settings.tls().isEmpty()) {
       return;
     }
     out.append("mesh:\n");
@@ -54,14 +62,46 @@ final class MeshSectionWriter {
           out.append("    port: ").append(g.port()).append('\n');
         }
         out.append("    basicAuth:\n");
-        g.htpasswd().ifPresent(h -> out.append("      htpasswd: ").append(quote(h)).append('\n'));
+        g.htpasswd().ifPresent(h -> out.append("      htpasswd: ").append(path(h)).append('\n'));
         if (!g.users().isEmpty()) {
           out.append("      users:\n");
           g.users().forEach(u -> out.append("      - {name: ").append(quote(u.name())).append(", passwordEnv: ")
               .append(quote(u.passwordEnv())).append("}\n"));
         }
+        g.tls().ifPresent(files -> out.append("    tls: ").append(files(files)).append('\n'));
       }
     }
+    settings.tls().ifPresent(this::tls);
+  }
+
+  private void tls(TlsSettings tls) {
+    out.append("  tls:\n    mode: ").append(tls.mode().name().toLowerCase(Locale.ROOT)).append('\n')
+        .append("    trustDomain: ").append(quote(tls.trustDomain())).append('\n')
+        .append("    trustBundle: ").append(path(tls.trustBundle().path())).append('\n');
+    tls.certificates().ifPresent(dir -> out.append("    certificates: ").append(path(dir.path())).append('\n'));
+    tls.everyNode().ifPresent(files -> out.append("    certificate: ").append(path(files.certificate().path()))
+        .append("\n    key: ").append(path(files.key().path())).append('\n'));
+    if (!tls.nodes().isEmpty()) {
+      out.append("    nodes:\n");
+      new TreeMap<>(tls.nodes()).forEach((node, files) -> out.append("      ").append(quote(node)).append(": ")
+          .append(files(files)).append('\n'));
+    }
+    tls.keyOwner().ifPresent(uid -> out.append("    keyOwner: ").append(uid).append('\n'));
+    tls.keyGroup().ifPresent(gid -> out.append("    keyGroup: ").append(gid).append('\n'));
+    out.append("    expiryWarningDays: ").append(tls.expiryWarningDays()).append('\n');
+    if (!tls.allowedCallers().isEmpty()) {
+      out.append("    allowedCallers:\n");
+      new TreeMap<>(tls.allowedCallers()).forEach((service, callers) -> out.append("      ").append(quote(service))
+          .append(": [").append(String.join(", ", callers.stream().map(c -> quote(c.name())).toList())).append("]\n"));
+    }
+  }
+
+  private String files(TlsSettings.NodeCertificate files) {
+    return "{certificate: " + path(files.certificate().path()) + ", key: " + path(files.key().path()) + "}";
+  }
+
+  private String path(String path) {
+    return quote(paths.apply(path));
   }
 
   /** Writes {@code routes:} at {@code indent} (the indent of the service's keys). */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /** Reads the {@code mesh.tls} section of a mesh file into {@link TlsSettings}. */
 final class TlsSettingsReader {
-  static final Set<String> TLS_KEYS = Set.of("mode", "trustDomain", "trustBundle", "certificates", "nodes",
+  static final Set<String> TLS_KEYS = Set.of("mode", "trustDomain", "trustBundle", "certificates", "certificate", "key",
+      "nodes",
       "keyOwner", "keyGroup", "expiryWarningDays", "allowedCallers");
   static final Set<String> NODE_CERTIFICATE_KEYS = Set.of("certificate", "key");
   /** A trust domain is a DNS-like name (SPIFFE: lowercase letters, digits, '.', '-', '_'). */
@@ -46,10 +47,16 @@ final class TlsSettingsReader {
     Optional<String> trustDomain = required(map, "trustDomain").flatMap(n -> trustDomain(n));
     Optional<FileRef> bundle = required(map, "trustBundle").flatMap(n -> file(n, "mesh.tls.trustBundle"));
     Optional<FileRef> certificates = value(map, "certificates").flatMap(n -> file(n, "mesh.tls.certificates"));
+    Optional<TlsSettings.NodeCertificate> everyNode = everyNode(map);
     Map<String, TlsSettings.NodeCertificate> nodes = value(map, "nodes").map(this::nodes).orElse(Map.of());
-    if (certificates.isEmpty() && value(map, "nodes").isEmpty()) {
+    if (value(map, "certificates").isPresent() && value(map, "certificate").isPresent()) {
+      diagnostics.error(value(map, "certificate").get().location(), "mesh.tls has both \"certificates\" (a"
+          + " directory of <node>.crt and <node>.key) and \"certificate\" (one path every node reads); keep one");
+    } else if (value(map, "certificates").isEmpty() && value(map, "certificate").isEmpty()
+        && value(map, "key").isEmpty() && value(map, "nodes").isEmpty()) {
       diagnostics.error(map.location(), "mesh.tls needs \"certificates\" (a directory of <node>.crt and"
-          + " <node>.key) or \"nodes\" (the files of each node)");
+          + " <node>.key), \"certificate\" and \"key\" (the paths every node reads its own files at) or \"nodes\""
+          + " (the files of each node)");
     }
     OptionalInt owner = value(map, "keyOwner").map(n -> id(n, "mesh.tls.keyOwner")).orElse(OptionalInt.empty());
     OptionalInt group = value(map, "keyGroup").map(n -> id(n, "mesh.tls.keyGroup")).orElse(OptionalInt.empty());
@@ -59,7 +66,7 @@ final class TlsSettingsReader {
     if (trustDomain.isEmpty() || bundle.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new TlsSettings(mode, trustDomain.get(), bundle.get(), certificates, nodes, owner, group,
+    return Optional.of(new TlsSettings(mode, trustDomain.get(), bundle.get(), certificates, everyNode, nodes, owner, group,
         days, callers, map.location()));
   }
 
@@ -92,6 +99,18 @@ final class TlsSettingsReader {
 
   private Optional<FileRef> file(YamlNode node, String what) {
     return check.text(node, what).map(path -> new FileRef(path, node.location()));
+  }
+
+  /** {@code certificate} and {@code key} directly under {@code mesh.tls}: both or neither. */
+  private Optional<TlsSettings.NodeCertificate> everyNode(MapNode map) {
+    if (value(map, "certificate").isEmpty() && value(map, "key").isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<FileRef> cert = required(map, "certificate").flatMap(n -> file(n, "mesh.tls.certificate"));
+    Optional<FileRef> key = required(map, "key").flatMap(n -> file(n, "mesh.tls.key"));
+    return cert.isPresent() && key.isPresent()
+        ? Optional.of(new TlsSettings.NodeCertificate(cert.get(), key.get()))
+        : Optional.empty();
   }
 
   private Map<String, TlsSettings.NodeCertificate> nodes(YamlNode node) {

@@ -113,7 +113,7 @@ class EcsOverlayTest {
     assertEquals(0, scan.exitCode(), scan.toString());
     String text = Files.readString(mesh);
     assertTrue(text.startsWith("# bent mesh file, written from ecs scan of cluster prod with overlay "), text);
-    assertTrue(text.contains("mesh:\n  tracing:\n") && text.contains("  routes:\n") && text.contains("htpasswd: \"users.htpasswd\""),
+    assertTrue(text.contains("mesh:\n  tracing:\n") && text.contains("  routes:\n") && text.contains("htpasswd: \"" + overlay.toAbsolutePath().getParent().resolve("users.htpasswd") + "\""),
         text);
     CliRun offline = CliRun.of("compile", "-c", mesh.toString(), "-o", temp.resolve("offline").toString(),
         "--envoy-dir", "/etc/envoy");

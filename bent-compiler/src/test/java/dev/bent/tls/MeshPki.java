@@ -74,7 +74,7 @@ public final class MeshPki {
     Location at = Location.of(mesh.origin(), 1, 1);
     String dir = base.relativize(directory).toString();
     TlsSettings tls = new TlsSettings(mode, TRUST_DOMAIN, new TlsSettings.FileRef(dir + "/ca.crt", at),
-        Optional.of(new TlsSettings.FileRef(dir, at)), Map.of(), OptionalInt.empty(), OptionalInt.empty(), 30,
+        Optional.of(new TlsSettings.FileRef(dir, at)), Optional.empty(), Map.of(), OptionalInt.empty(), OptionalInt.empty(), 30,
         callers, at);
     MeshSettings s = mesh.settings();
     MeshSettings settings = new MeshSettings(s.ports(), s.accessLog(), s.tracing(), s.gateways(), s.location(),
