@@ -5,7 +5,6 @@ import dev.bent.model.MeshSettings;
 import dev.bent.model.MeshSettings.Tracing;
 import dev.bent.source.YamlNode.Entry;
 import dev.bent.source.YamlNode.MapNode;
-import dev.bent.source.YamlNode.Scalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -168,12 +167,7 @@ final class MeshSettingsReader {
   }
 
   private Optional<YamlNode> required(MapNode map, String key, String what) {
-    Optional<YamlNode> node = value(map, key);
-    if (node.isEmpty() || (node.get() instanceof Scalar s && s.isNull())) {
-      check.missing(map, key, what);
-      return Optional.empty();
-    }
-    return node;
+    return check.required(map, key, what);
   }
 
   static Optional<YamlNode> value(MapNode map, String key) {

@@ -145,6 +145,16 @@ final class NodeChecks {
     diagnostics.error(map.location(), what + " needs \"" + key + "\"");
   }
 
+  /** The value of {@code key} in {@code map}; an error naming {@code what} when it is absent or null. */
+  Optional<YamlNode> required(MapNode map, String key, String what) {
+    Entry entry = map.entries().get(key);
+    if (entry == null || (entry.value() instanceof Scalar s && s.isNull())) {
+      missing(map, key, what);
+      return Optional.empty();
+    }
+    return Optional.of(entry.value());
+  }
+
   private void wrongType(YamlNode node, String what, String expected) {
     String got =
         node instanceof Scalar scalar && !scalar.isNull()

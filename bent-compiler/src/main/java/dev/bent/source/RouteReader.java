@@ -288,12 +288,7 @@ final class RouteReader {
   }
 
   private Optional<YamlNode> required(MapNode map, String key, String what) {
-    Optional<YamlNode> node = value(map, key);
-    if (node.isEmpty() || (node.get() instanceof Scalar s && s.isNull())) {
-      check.missing(map, key, what);
-      return Optional.empty();
-    }
-    return node;
+    return check.required(map, key, what);
   }
 
   private static Optional<YamlNode> value(MapNode map, String key) {

@@ -171,11 +171,6 @@ final class TlsSettingsReader {
   }
 
   private Optional<YamlNode> requiredIn(MapNode map, String key, String what) {
-    Optional<YamlNode> node = value(map, key);
-    if (node.isEmpty() || (node.get() instanceof Scalar s && s.isNull())) {
-      check.missing(map, key, what);
-      return Optional.empty();
-    }
-    return node;
+    return check.required(map, key, what);
   }
 }
