@@ -125,7 +125,12 @@ public final class Compiler {
   public static String explain(Path file, String node) {
     Diagnostics diagnostics = new Diagnostics();
     Mesh mesh = MeshFileReader.read(file, file.toString(), diagnostics);
-    MeshPlan plan = Resolver.resolve(mesh, diagnostics, Credentials.beside(file), node::equals);
+    return explain(mesh, diagnostics, Credentials.beside(file), node);
+  }
+
+  /** Like {@link #explain(Path, String)}, for a mesh already read (for example from a snapshot). */
+  public static String explain(Mesh mesh, Diagnostics diagnostics, Credentials credentials, String node) {
+    MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials, node::equals);
     List<NodePlan> selected = select(plan, mesh, List.of(node), diagnostics);
     diagnostics.throwIfErrors();
     return Explainer.explain(plan, selected.get(0));

@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer>, WritesNothing {
   @Override
   public Integer call() throws Exception {
     options.golden();
-    Compiler.Compilation compilation = GoldenFormat.compile(options.config, options.nodes);
+    Compiler.Compilation compilation = options.compile(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);
     GoldenComparison comparison = GoldenComparison.of(compilation, options.golden, options.nodes);

@@ -1,7 +1,6 @@
 package dev.bent.cli;
 
 import dev.bent.Compiler;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,15 +21,20 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExplainCommand implements Callable<Integer>, WritesNothing {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The mesh file.")
-  Path config;
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The mesh file, or s3://bucket/key: a snapshot that 'bent scan' published.")
+  String config;
 
   @Option(names = "--node", required = true, paramLabel = "NAME", description = "The node to explain.")
   String node;
 
   @Override
-  public Integer call() {
-    spec.commandLine().getOut().print(Compiler.explain(config, node));
+  public Integer call() throws java.io.IOException {
+    MeshInput input = MeshInput.read(config, spec.commandLine());
+    spec.commandLine().getOut().print(Compiler.explain(input.mesh(), input.diagnostics(), input.credentials(), node));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

@@ -7,10 +7,21 @@ import dev.bent.resolve.Credentials;
 import dev.bent.resolve.Resolver;
 import dev.bent.source.MeshFileWriter;
 import dev.bent.source.MeshSource;
+import dev.bent.source.ScanLoop;
+import dev.bent.source.ScanFilter;
+import dev.bent.source.SnapshotFile;
+import dev.bent.source.SnapshotScanner;
+import dev.bent.source.SnapshotTarget;
+import dev.bent.source.s3.S3Location;
+import dev.bent.source.s3.S3SnapshotTarget;
+import dev.bent.source.s3.S3Snapshots;
 import dev.bent.write.AtomicFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +49,11 @@ import picocli.CommandLine.Model.OptionSpec;
       "The file is sorted (same tasks, same bytes), names in comments the task",
       "and label each element came from, and compiles with 'bent compile -c'.",
       "It is checked like a compile's input and written only when the check",
-      "passes, in one atomic rename."
+      "passes, in one atomic rename.",
+      "",
+      "With --watch it scans every --interval and publishes the snapshot only when",
+      "its bytes change, to a file or to s3://bucket/key; two scanners may share",
+      "one target: a scan never replaces the snapshot of a later scan."
     })
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,9 +63,20 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       required = true,
-      paramLabel = "FILE",
-      description = "Where to write the mesh file; - for standard output.")
+      paramLabel = "TARGET",
+      description = {"Where to write the mesh file: a file,", "s3://bucket/key, or - for standard output."})
   String output;
+
+  @Option(names = "--watch", description = "Scan again every --interval and publish each change, until stopped.")
+  boolean watch;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      converter = DurationConverter.class,
+      description = "With --watch: scan this often, give or take a tenth, later after failed scans (default: ${DEFAULT-VALUE}).")
+  Duration interval;
 
   @Override
   public Integer call() throws Exception {
@@ -58,31 +84,83 @@ final class ScanCommand implements Callable<Integer> {
     if (!kind.equals(SourceOptions.ECS)) {
       throw new ParameterException(spec.commandLine(), "bent scan reads a live source: use --source ecs");
     }
-    Diagnostics diagnostics = new Diagnostics();
+    if (watch) {
+      return watch(kind);
+    }
+    SnapshotTarget s3Target = S3Location.isS3(output) ? target() : null;
+    try (s3Target) {
+      Diagnostics diagnostics = new Diagnostics();
+      Instant scanTime = Instant.now();
+      MeshSource source = sourceOptions.open(kind, spec.commandLine());
+      Mesh mesh;
+      try {
+        mesh = source.read(Set.of(), diagnostics);
+      } finally {
+        SourceOptions.close(source);
+      }
+      // Reasoning: a scan compiles no node; each task reads its own certificate files where it runs.
+      Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv), node -> false);
+      diagnostics.throwIfErrors();
+      PrintWriter err = spec.commandLine().getErr();
+      ErrorReporter.warnings(diagnostics.warnings(), err);
+      byte[] text = MeshFileWriter.write(mesh, source.baseDirectory()).getBytes(StandardCharsets.UTF_8);
+      String outcome;
+      if (output.equals("-")) {
+        spec.commandLine().getOut().print(new String(text, StandardCharsets.UTF_8));
+        spec.commandLine().getOut().flush();
+        outcome = "wrote standard output";
+      } else if (s3Target != null) {
+        outcome = switch (s3Target.publish(text, scanTime)) {
+          case PUBLISHED -> "published " + output;
+          case UNCHANGED -> output + " already holds this scan; nothing written";
+          case SUPERSEDED -> output + " holds a later scan; nothing written";
+        };
+      } else {
+        AtomicFile.write(Path.of(output), text);
+        outcome = "wrote " + output;
+      }
+      err.println("bent: scanned " + mesh.origin() + ": " + mesh.nodes().size()
+          + (mesh.nodes().size() == 1 ? " node, " : " nodes, ") + services(mesh) + " services; " + outcome);
+      err.flush();
+    }
+    return ExitCode.OK;
+  }
+
+  /** The scanner loop: runs until the process is stopped. */
+  private int watch(String kind) throws Exception {
+    if (output.equals("-")) {
+      throw new ParameterException(spec.commandLine(), "--watch publishes to a file or s3://bucket/key, not to -");
+    }
+    if (interval.toMillis() < 1000) {
+      throw new ParameterException(spec.commandLine(), "--interval must be at least 1s");
+    }
+    SnapshotTarget target = target();
     MeshSource source = sourceOptions.open(kind, spec.commandLine());
-    Mesh mesh;
-    try {
-      mesh = source.read(Set.of(), diagnostics);
+    PrintWriter err = spec.commandLine().getErr();
+    try (target) {
+      SnapshotScanner scanner = new SnapshotScanner(source, ScanFilter.none(), credentials(source), Clock.systemUTC());
+      new ScanLoop(scanner, target, interval, line -> {
+        err.println("bent: " + line);
+        err.flush();
+      }).run();
     } finally {
       SourceOptions.close(source);
     }
-    // Reasoning: a scan compiles no node; each task reads its own certificate files where it runs.
-    Resolver.resolve(mesh, diagnostics, new Credentials(source.baseDirectory(), System::getenv), node -> false);
-    diagnostics.throwIfErrors();
-    PrintWriter err = spec.commandLine().getErr();
-    ErrorReporter.warnings(diagnostics.warnings(), err);
-    String text = MeshFileWriter.write(mesh, source.baseDirectory());
-    if (output.equals("-")) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      AtomicFile.write(Path.of(output), text.getBytes(StandardCharsets.UTF_8));
-    }
-    err.println("bent: scanned " + mesh.origin() + ": " + mesh.nodes().size()
-        + (mesh.nodes().size() == 1 ? " node, " : " nodes, ") + services(mesh) + " services; wrote "
-        + (output.equals("-") ? "standard output" : output));
-    err.flush();
     return ExitCode.OK;
+  }
+
+  /** The publish target that -o names: an S3 object or a file. */
+  private SnapshotTarget target() {
+    if (!S3Location.isS3(output)) {
+      return new SnapshotFile(Path.of(output));
+    }
+    S3Location location = S3Location.parse(output).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "-o must be s3://bucket/key with a bucket and a key, got \"" + output + "\""));
+    return new S3SnapshotTarget(S3Snapshots.create(SourceOptions.s3Settings(spec.commandLine())), location);
+  }
+
+  private static Credentials credentials(MeshSource source) {
+    return new Credentials(source.baseDirectory(), System::getenv);
   }
 
   /**

@@ -6,11 +6,16 @@ import dev.bent.source.ecs.EcsOptions;
 import dev.bent.source.ecs.EcsSource;
 import dev.bent.source.ecs.OwnTask;
 import dev.bent.source.ecs.ScanStabilizer;
+import dev.bent.source.s3.S3Location;
+import dev.bent.source.s3.S3MeshSource;
+import dev.bent.source.s3.S3Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -24,6 +29,8 @@ import picocli.CommandLine.ParameterException;
 public final class SourceOptions {
   public static final String FILE = "file";
   public static final String ECS = "ecs";
+  /** The system property that, like BENT_S3_PATH_STYLE, turns on path-style S3 addressing. */
+  public static final String PATH_STYLE_PROPERTY = "bent.s3.pathStyle";
 
   @Option(
       names = "--source",
@@ -31,8 +38,11 @@ public final class SourceOptions {
       description = "Where the mesh comes from: file (a mesh file, -c) or ecs (a live ECS scan).")
   String source;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "The mesh file (--source file).")
-  Path config;
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "The mesh file (--source file), or s3://bucket/key: a snapshot that 'bent scan' published.")
+  String config;
 
   @Option(
       names = "--cluster",
@@ -104,6 +114,10 @@ public final class SourceOptions {
   /** Opens the chosen source after checking that the options fit it. */
   public MeshSource open(String kind, CommandLine cli) throws IOException {
     if (kind.equals(FILE)) {
+      Optional<S3Location> snapshot = snapshot(cli);
+      if (snapshot.isPresent()) {
+        return S3MeshSource.open(snapshot.get(), s3Settings(cli));
+      }
       return MeshSource.file(meshFile(cli));
     }
     if (config != null) {
@@ -150,7 +164,44 @@ public final class SourceOptions {
     if (config == null) {
       throw new ParameterException(cli, "the mesh file is missing: give -c FILE (or --source ecs)");
     }
-    return config;
+    return Path.of(config);
+  }
+
+  /**
+   * The S3 snapshot that -c names ({@code s3://bucket/key}), or empty when -c names a file.
+   *
+   * @throws ParameterException when -c starts with s3:// but lacks a bucket or a key, or ECS
+   *     options were given
+   */
+  public Optional<S3Location> snapshot(CommandLine cli) {
+    if (!S3Location.isS3(config)) {
+      return Optional.empty();
+    }
+    meshFile(cli);
+    return Optional.of(s3Location(config, cli));
+  }
+
+  /** Parses {@code s3://bucket/key}, or fails with a usage error that names the value. */
+  public static S3Location s3Location(String value, CommandLine cli) {
+    return S3Location.parse(value).orElseThrow(() ->
+        new ParameterException(cli, "-c must be s3://bucket/key with a bucket and a key, got \"" + value + "\""));
+  }
+
+  /**
+   * This process's S3 settings: the SDK's standard ones, and path-style addressing from
+   * {@value S3Settings#PATH_STYLE_VARIABLE} or the system property {@value #PATH_STYLE_PROPERTY}.
+   */
+  public static S3Settings s3Settings(CommandLine cli) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    String property = System.getProperty(PATH_STYLE_PROPERTY);
+    if (property != null) {
+      environment.put(S3Settings.PATH_STYLE_VARIABLE, property);
+    }
+    try {
+      return S3Settings.fromEnvironment(environment);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cli, e.getMessage());
+    }
   }
 
   private List<String> ecsOptionsGiven() {
@@ -188,7 +239,7 @@ public final class SourceOptions {
     return given;
   }
 
-  /** Closes a source that holds resources (the ECS client's connections). */
+  /** Closes a source that holds resources (the ECS or S3 client's connections). */
   public static void close(MeshSource source) {
     if (source instanceof AutoCloseable closeable) {
       try {

@@ -1,7 +1,6 @@
 package dev.bent.cli;
 
 import dev.bent.Compiler;
-import dev.bent.golden.GoldenFormat;
 import dev.bent.golden.GoldenWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -33,7 +32,7 @@ final class UpdateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.golden();
-    Compiler.Compilation compilation = GoldenFormat.compile(options.config, options.nodes);
+    Compiler.Compilation compilation = options.compile(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     ErrorReporter.warnings(compilation.warnings(), err);
     GoldenWriter.Result result = GoldenWriter.update(compilation, options.golden, options.nodes);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -23,6 +24,11 @@ public final class AtomicFile {
 
   /** Replaces {@code file} with {@code content}, creating its directory if needed. */
   public static void write(Path file, byte[] content) throws IOException {
+    write(file, content, null);
+  }
+
+  /** Like {@link #write(Path, byte[])}, with {@code modified} (if not null) as the file's modification time. */
+  public static void write(Path file, byte[] content, FileTime modified) throws IOException {
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
     Files.createDirectories(directory);
@@ -39,6 +45,9 @@ public final class AtomicFile {
       }
       if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      if (modified != null) {
+        Files.setLastModifiedTime(temp, modified);
       }
       // Step 3: one rename publishes it.
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -130,13 +130,13 @@ class EcsCommandsTest {
     CliRun lenient = run("scan", "-o", mesh.toString());
     assertEquals(0, lenient.exitCode(), lenient.toString());
     String where = broken + " container app label envoy.service.gamma.svc";
-    assertTrue(lenient.err().contains(where + ": warning: port \"notaport\" is not a number; the label is ignored"),
+    assertTrue(lenient.err().contains(where + ": warning: port must be an integer, got \"notaport\"; the label is ignored"),
         lenient.toString());
 
     Files.delete(mesh);
     CliRun strict = run("scan", "--strict", "-o", mesh.toString());
     assertEquals(2, strict.exitCode(), strict.toString());
-    assertTrue(strict.err().contains(where + ": error: port \"notaport\" is not a number"), strict.toString());
+    assertTrue(strict.err().contains(where + ": error: port must be an integer, got \"notaport\""), strict.toString());
     assertTrue(strict.err().contains("nothing was written"), strict.toString());
     assertFalse(Files.exists(mesh));
   }

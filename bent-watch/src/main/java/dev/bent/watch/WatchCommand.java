@@ -1,8 +1,10 @@
 package dev.bent.watch;
 
 import dev.bent.cli.CompileOptions;
+import dev.bent.cli.DurationConverter;
 import dev.bent.cli.ExitCode;
 import dev.bent.cli.SourceOptions;
+import dev.bent.source.s3.S3MeshSource;
 import dev.bent.write.OutputLayout;
 import dev.bent.write.OutputLock;
 import java.io.PrintWriter;
@@ -50,7 +52,11 @@ final class WatchCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "15s",
       converter = DurationConverter.class,
-      description = "With --source ecs: scan this often, give or take a tenth (default: ${DEFAULT-VALUE}).")
+      description = {
+        "With --source ecs: scan this often; with -c s3://bucket/key: ask S3",
+        "this often whether the snapshot changed; give or take a tenth, later after",
+        "failures (default: ${DEFAULT-VALUE})."
+      })
   Duration interval;
 
   @Option(
@@ -111,8 +117,11 @@ final class WatchCommand implements Callable<Integer> {
   private WatchedSource openSource() throws java.io.IOException {
     String kind = sourceOptions.kind(SourceOptions.FILE, spec.commandLine());
     if (kind.equals(SourceOptions.FILE)) {
-      WatchedSource file = FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
-      return options.auto() ? new OwnTaskSource(file, System.getenv()) : file;
+      WatchedSource snapshot = sourceOptions.snapshot(spec.commandLine()).isPresent()
+          ? new SnapshotSource((S3MeshSource) sourceOptions.open(kind, spec.commandLine()), interval, nodes)
+          : FileMeshSource.open(sourceOptions.meshFile(spec.commandLine()), debounce, RECHECK);
+      // With --node auto, this task's own node comes from its task metadata at every read.
+      return options.auto() ? new OwnTaskSource(snapshot, System.getenv()) : snapshot;
     }
     return new PollingSource(sourceOptions.open(kind, spec.commandLine()), "ecs scan", interval, nodes);
   }

@@ -32,7 +32,7 @@ final class WatchProcess implements AutoCloseable {
 
   /** Starts {@code bent <args>} in {@code workDir} (args begin with the command, e.g. "watch"). */
   static WatchProcess start(Path workDir, String... args) throws IOException {
-    return start(workDir, java.util.Map.of(), List.of(), Main.class.getName(), args);
+    return start(workDir, java.util.Map.of(), args);
   }
 
   /** As {@link #start(Path, String...)}, with {@code env} added to this process's environment. */

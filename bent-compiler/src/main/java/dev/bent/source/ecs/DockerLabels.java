@@ -4,6 +4,7 @@ import dev.bent.diag.Location;
 import dev.bent.diag.Suggestions;
 import dev.bent.resolve.AnnotationKey;
 import dev.bent.resolve.Names;
+import dev.bent.value.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,13 +90,11 @@ final class DockerLabels {
               + "; containers: " + String.join(", ", definition.labels().keySet()));
       return Optional.empty();
     }
-    if (!portText.matches("[0-9]{1,9}")) {
-      problems.report(at, "port \"" + portText + "\" is not a number");
-      return Optional.empty();
-    }
-    int port = Integer.parseInt(portText);
-    if (port < 1 || port > 65535) {
-      problems.report(at, "port " + port + " is out of range [1, 65535]");
+    int port;
+    try {
+      port = (int) Numbers.integer(portText, 1, 65535);
+    } catch (IllegalArgumentException e) {
+      problems.report(at, "port " + e.getMessage());
       return Optional.empty();
     }
     return Optional.of(new Binding(service, container, port, at));

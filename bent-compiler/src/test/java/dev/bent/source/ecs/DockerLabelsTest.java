@@ -71,11 +71,27 @@ class DockerLabelsTest {
   void aPortThatIsNotANumberOrOutOfRangeIsReported() {
     Diagnostics notNumber = new Diagnostics();
     read(notNumber, false, "envoy.service.beta.svc", "app:http");
-    assertTrue(onlyProblem(notNumber, "envoy.service.beta.svc").message().startsWith("port \"http\" is not a number"));
+    assertEquals("port must be an integer, got \"http\"; the label is ignored",
+        onlyProblem(notNumber, "envoy.service.beta.svc").message());
     Diagnostics outOfRange = new Diagnostics();
     read(outOfRange, false, "envoy.service.beta.svc", "app:70000");
-    assertTrue(onlyProblem(outOfRange, "envoy.service.beta.svc").message()
-        .startsWith("port 70000 is out of range [1, 65535]"));
+    assertEquals("port must be at most 65535, got 70000; the label is ignored",
+        onlyProblem(outOfRange, "envoy.service.beta.svc").message());
+  }
+
+  @Test
+  void aPortIsReadInTheOneIntegerGrammarSoLeadingZerosAndOtherNotationsAreReported() {
+    for (String port : List.of("010", "0x50", "8_080", "+80", "80.0", "")) {
+      Diagnostics diagnostics = new Diagnostics();
+      DockerLabels.Reading reading = read(diagnostics, false, "envoy.service.beta.svc", "app:" + port);
+      assertTrue(reading.bindings().isEmpty(), port + " must not bind a port: " + reading.bindings());
+      Diagnostic problem = onlyProblem(diagnostics, "envoy.service.beta.svc");
+      assertTrue(problem.message().startsWith("port must be an integer"), port + ": " + problem.message());
+    }
+    Diagnostics zeros = new Diagnostics();
+    read(zeros, false, "envoy.service.beta.svc", "app:010");
+    assertTrue(onlyProblem(zeros, "envoy.service.beta.svc").message()
+        .contains("without leading zeros, got \"010\""), zeros.sorted().toString());
   }
 
   @Test
@@ -142,6 +158,6 @@ class DockerLabelsTest {
     read(diagnostics, true, "envoy.service.beta.svc", "app:0");
     Diagnostic problem = onlyProblem(diagnostics, "envoy.service.beta.svc");
     assertTrue(problem.isError());
-    assertEquals("port 0 is out of range [1, 65535]", problem.message());
+    assertEquals("port must be at least 1, got 0", problem.message());
   }
 }

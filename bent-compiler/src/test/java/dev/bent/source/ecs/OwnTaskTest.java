@@ -104,7 +104,7 @@ class OwnTaskTest {
       Diagnostic warning = diagnostics.warnings().get(0);
       assertEquals(FakeEcs.definitionArn("echo", 2) + " container echo label envoy.service.echo.alpha",
           warning.location().origin());
-      assertTrue(warning.message().contains("port 99999 is out of range"), warning.message());
+      assertTrue(warning.message().contains("port must be at most 65535, got 99999"), warning.message());
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.bent.watch;
+package dev.bent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.bent.watch;
+package dev.bent.cli;
 
 import dev.bent.value.Durations;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * Reads {@code --debounce} and {@code --interval} with the same rules as durations in a mesh file
  * ({@link Durations}): {@code 200} and {@code 200ms} are the same, {@code 2s} and {@code 1m} too.
  */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
     try {
