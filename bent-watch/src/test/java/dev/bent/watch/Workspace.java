@@ -9,6 +9,8 @@ import dev.bent.Meshes;
 import dev.bent.source.ecs.FakeEcs;
 import dev.bent.source.ecs.MetadataServer;
 import dev.bent.source.ecs.TaskMetadata;
+import dev.bent.source.s3.LocalS3;
+import dev.bent.source.s3.S3Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,18 +121,44 @@ final class Workspace {
     if (argv.contains("ecs")) {
       args.addAll(List.of("--endpoint-url", ecs.endpoint().toString()));
     }
+    String snapshot = argv.stream().filter(a -> a.startsWith("s3://")).findFirst().orElse(null);
     String task = MetadataServer.taskJson("prod", TASK, "echo", 4, "RUNNING", "10.0.0.1",
         ReadmeCommandsTest.echoLabels());
-    try (MetadataServer metadata = new MetadataServer(200, task);
-        WatchProcess bent = WatchProcess.start(dir, Map.of(
-            "AWS_REGION", FakeEcs.REGION, "AWS_ACCESS_KEY_ID", "AKIDBENTTEST",
-            "AWS_SECRET_ACCESS_KEY", "bent-test-secret", "AWS_EC2_METADATA_DISABLED", "true",
-            TaskMetadata.ENV, metadata.base()), args.toArray(String[]::new))) {
-      if (argv.get(0).equals("watch")) {
-        bent.awaitLine("^bent: publish 1: ", TIMEOUT);
-        assertEquals(0, bent.terminate(TIMEOUT), bent.stderr());
-      } else {
-        assertEquals(0, bent.exitStatus(TIMEOUT), bent.stderr());
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
+        "AWS_REGION", FakeEcs.REGION, "AWS_ACCESS_KEY_ID", "AKIDBENTTEST",
+        "AWS_SECRET_ACCESS_KEY", "bent-test-secret", "AWS_EC2_METADATA_DISABLED", "true"));
+    try (LocalS3 s3 = LocalS3.start(); MetadataServer metadata = new MetadataServer(200, task)) {
+      env.put(TaskMetadata.ENV, metadata.base());
+      S3Location location = null;
+      if (snapshot != null) {
+        // S3 as the README's settings paragraph says: the SDK's endpoint setting, path style.
+        location = S3Location.parse(snapshot).orElseThrow();
+        s3.createBucket(location.bucket());
+        env.putAll(Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint().toString(), "BENT_S3_PATH_STYLE", "true",
+            "AWS_ACCESS_KEY_ID", "bent", "AWS_SECRET_ACCESS_KEY", LocalS3.secret("bent"),
+            "AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED", "AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED"));
+        if (!argv.get(0).equals("scan")) {
+          // The snapshot a scanner published before the task started.
+          ReadmeCommandsTest.Run scan = ReadmeCommandsTest.Run.of(List.of("scan", "--source", "ecs",
+              "--region", FakeEcs.REGION, "--endpoint-url", ecs.endpoint().toString(), "-o", "-"));
+          assertEquals(0, scan.exitCode(), scan.toString());
+          s3.put(location.bucket(), location.key(), scan.out());
+        }
+      }
+      try (WatchProcess bent = WatchProcess.start(dir, env, args.toArray(String[]::new))) {
+        if (argv.get(0).equals("scan")) {
+          bent.awaitLine("^bent: published " + java.util.regex.Pattern.quote(snapshot), TIMEOUT);
+          // The README promises no exit status for a stopped scanner (it ends by the JVM's default, 143).
+          bent.terminate(TIMEOUT);
+          assertTrue(s3.text(location.bucket(), location.key()).orElseThrow().contains(TASK), bent.stderr());
+          return;
+        }
+        if (argv.get(0).equals("watch")) {
+          bent.awaitLine("^bent: publish 1: ", TIMEOUT);
+          assertEquals(0, bent.terminate(TIMEOUT), bent.stderr());
+        } else {
+          assertEquals(0, bent.exitStatus(TIMEOUT), bent.stderr());
+        }
       }
     }
     String bootstrap = Files.readString(path(value(argv, "-o")).resolve("bootstrap.yaml"));
