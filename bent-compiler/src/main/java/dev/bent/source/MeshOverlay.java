@@ -118,6 +118,11 @@ public final class MeshOverlay {
     }
 
     @Override
+    public MeshSource underlying() {
+      return scan.underlying();
+    }
+
+    @Override
     public Path baseDirectory() {
       Path parent = overlayFile.toAbsolutePath().getParent();
       return parent == null ? Path.of(".") : parent;

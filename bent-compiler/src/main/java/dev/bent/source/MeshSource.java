@@ -25,6 +25,14 @@ public interface MeshSource {
    */
   Mesh read(Set<String> wantedNodes, Diagnostics diagnostics) throws IOException;
 
+  /**
+   * The source that does the reading beneath any layer that only adds to what it reads (an
+   * overlay); itself by default. Watch mode asks it for a live scan's own counters.
+   */
+  default MeshSource underlying() {
+    return this;
+  }
+
   /** The directory that relative paths in the mesh (such as an htpasswd file) start from. */
   default java.nio.file.Path baseDirectory() {
     return java.nio.file.Path.of(".");

@@ -75,7 +75,7 @@ final class PollingSource implements WatchedSource {
 
   @Override
   public Valve valve() {
-    if (source instanceof EcsSource ecs) {
+    if (source.underlying() instanceof EcsSource ecs) {
       return new Valve(ecs.stabilizer().heldScans(), ecs.stabilizer().heldNodes());
     }
     return WatchedSource.super.valve();

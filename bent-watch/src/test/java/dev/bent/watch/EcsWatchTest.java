@@ -3,6 +3,8 @@ package dev.bent.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bent.source.MeshOverlay;
+import dev.bent.source.MeshSource;
 import dev.bent.source.ecs.EcsSource;
 import dev.bent.source.ecs.FakeEcs;
 import dev.bent.source.ecs.Labels;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,17 @@ class EcsWatchTest {
 
   @Test
   void aServiceThatVanishesIsHeldThenScaleToZeroIsHealthy() throws Exception {
+    vanishingServiceIsHeldThenScaleToZeroIsHealthy(scan -> scan);
+  }
+
+  @Test
+  void theValveIsCountedThroughAnOverlay() throws Exception {
+    Path overlay = Files.writeString(dir.resolve("overlay.yaml"), "mesh:\n  accessLog: {enabled: false}\n");
+    vanishingServiceIsHeldThenScaleToZeroIsHealthy(scan -> MeshOverlay.over(scan, overlay, false));
+  }
+
+  private void vanishingServiceIsHeldThenScaleToZeroIsHealthy(UnaryOperator<MeshSource> layer) throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
     StringWriter log = new StringWriter();
     WatchStatus status = new WatchStatus(Clock.systemUTC());
     try (FakeEcs ecs = new FakeEcs()) {
@@ -31,16 +45,16 @@ class EcsWatchTest {
       ecs.addTask("prod", "b1", beta);
       ecs.addTask("prod", "b2", beta);
       EcsSource ecsSource = EcsSource.using(ecs.client(ecs.options()), ecs.options());
-      try (PollingSource source = new PollingSource(ecsSource, "ecs scan", Duration.ofSeconds(1), List.of())) {
-        Watcher watcher = new Watcher(source, List.of(), OutputLayout.of(dir, null, false), status,
+      try (PollingSource source = new PollingSource(layer.apply(ecsSource), "ecs scan", Duration.ofSeconds(1), List.of())) {
+        Watcher watcher = new Watcher(source, List.of(), OutputLayout.of(out, null, false), status,
             new WatchLog(new PrintWriter(log, true)));
         assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), log.toString());
-        String before = Files.readString(dir.resolve("b1/cds.yaml"));
+        String before = Files.readString(out.resolve("b1/cds.yaml"));
         ecs.removeTask("prod", "b1");
         ecs.removeTask("prod", "b2");
         assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), log.toString());
         assertEquals(Watcher.Outcome.PUBLISHED, watcher.cycle(), log.toString());
-        assertEquals(before, Files.readString(dir.resolve("b1/cds.yaml")), "held: nothing changed");
+        assertEquals(before, Files.readString(out.resolve("b1/cds.yaml")), "held: nothing changed");
         assertTrue(log.toString().contains("kept until 3 consecutive scans agree"), log.toString());
         String metrics = MetricsPage.render(status.snapshot());
         assertTrue(metrics.contains("bent_scan_holds_total 2\n"), metrics);
