@@ -77,6 +77,17 @@ public final class EmitterComparison {
     return compare(mesh, diagnostics, new Credentials(directory, name -> null));
   }
 
+  /** Compares the mesh {@code text}, which must compile; the number of outputs compared. */
+  public static int compareCompiling(String text, Path directory) {
+    Diagnostics diagnostics = new Diagnostics();
+    Mesh mesh = MeshFileReader.parse(directory.resolve("mesh.yaml").toString(), text, diagnostics);
+    int compared = compare(mesh, diagnostics, new Credentials(directory, name -> null));
+    if (compared < 0) {
+      throw new AssertionError("the mesh does not compile: " + diagnostics.sorted() + "\n" + text);
+    }
+    return compared;
+  }
+
   private static int compare(Mesh mesh, Diagnostics diagnostics, Credentials credentials) {
     MeshPlan plan;
     try {
