@@ -17,9 +17,10 @@ import java.util.function.Supplier;
 /**
  * The message types an {@code Any} may hold in emitted output, by full name, and how to read one.
  *
- * <p>Bent's own resource and extension types are read with their generated classes, found by name
- * without building any descriptor. Other types are looked up among every message of the files of
- * those types and of their imports, a set built on first need, and read as dynamic messages.
+ * <p>Bent's own resource and extension types are found by name through their generated classes,
+ * building only the descriptors of the types met. Other types are looked up among every message of
+ * the files of those types and of their imports, a set built on first need. Messages are read as
+ * dynamic messages, whose fields need no reflection on generated classes.
  */
 final class AnyTypes {
   /** The types bent emits, by full name, with their default instances. */
@@ -58,11 +59,7 @@ final class AnyTypes {
    */
   Message read(String typeUrl, String name, ByteString value) {
     try {
-      Supplier<Message> generated = own ? OWN.get(name) : null;
-      if (generated != null) {
-        return generated.get().getParserForType().parseFrom(value);
-      }
-      Descriptor type = types.apply(name);
+      Descriptor type = own && OWN.containsKey(name) ? OWN.get(name).get().getDescriptorForType() : types.apply(name);
       if (type == null) {
         throw new IllegalStateException("type missing from the emitter's registry: Cannot find type for url: " + typeUrl);
       }

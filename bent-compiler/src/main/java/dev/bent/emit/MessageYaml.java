@@ -11,7 +11,6 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.FieldMaskUtil;
 import com.google.protobuf.util.Timestamps;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,6 @@ final class MessageYaml {
 
   private final YamlText out;
   private final AnyTypes types;
-  /**
-   * Whether the top message's strings are written as the bytes of an {@code Any} holding it would
-   * carry them: unpaired surrogates, which UTF-8 cannot encode, become '?'.
-   */
-  private boolean packed;
 
   private MessageYaml(YamlText out, AnyTypes types) {
     this.out = out;
@@ -48,7 +42,14 @@ final class MessageYaml {
     return text.toString();
   }
 
-  /** {@code message} packed in an {@code Any}, as the one item of a YAML sequence. */
+  /**
+   * {@code message} packed in an {@code Any}, as the one item of a YAML sequence.
+   *
+   * <p>The message is written as the {@code Any} carries it: read back from its bytes as a dynamic
+   * message. Reasoning: reading a dynamic message's fields needs only the descriptors, where a
+   * generated message's reflection first looks up the accessor methods of every field of its class,
+   * a large part of a short compile; the bytes also make unpaired surrogates '?', as packing does.
+   */
   static String packedItem(Message message, AnyTypes types) {
     StringBuilder text = new StringBuilder(1024);
     YamlText out = new YamlText(text);
@@ -59,8 +60,7 @@ final class MessageYaml {
       throw new IllegalStateException("type missing from the emitter's registry: Cannot find type for url: " + typeUrl);
     }
     out.startSequence(false);
-    walker.packed = true;
-    walker.anyContent(typeUrl, name, message);
+    walker.anyContent(typeUrl, name, types.read(typeUrl, name, message.toByteString()));
     out.endSequence();
     out.end();
     return text.toString();
@@ -174,7 +174,7 @@ final class MessageYaml {
     return switch (key.getType()) {
       case UINT32, FIXED32 -> Integer.toUnsignedString((Integer) value);
       case UINT64, FIXED64 -> Long.toUnsignedString((Long) value);
-      case STRING -> text((String) value);
+      case STRING -> (String) value;
       default -> value.toString();
     };
   }
@@ -188,7 +188,7 @@ final class MessageYaml {
       case BOOL -> out.plain(value.toString());
       case FLOAT -> floating((Float) value, true);
       case DOUBLE -> floating((Double) value, false);
-      case STRING -> out.string(text((String) value));
+      case STRING -> out.string((String) value);
       case BYTES -> out.string(Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()));
       case ENUM -> enumValue(field, (EnumValueDescriptor) value);
       case MESSAGE, GROUP -> message((Message) value);
@@ -243,7 +243,7 @@ final class MessageYaml {
   private void any(Message any) {
     FieldDescriptor typeUrlField = any.getDescriptorForType().findFieldByName("type_url");
     FieldDescriptor valueField = any.getDescriptorForType().findFieldByName("value");
-    String typeUrl = text((String) any.getField(typeUrlField));
+    String typeUrl = (String) any.getField(typeUrlField);
     ByteString value = (ByteString) any.getField(valueField);
     if (typeUrl.isEmpty() && value.isEmpty() && any.getUnknownFields().asMap().isEmpty()) {
       out.startMapping(true);
@@ -254,10 +254,7 @@ final class MessageYaml {
       throw new IllegalStateException("type missing from the emitter's registry: Invalid type url found: " + typeUrl);
     }
     String name = parts[parts.length - 1];
-    boolean outer = packed;
-    packed = false;
     anyContent(typeUrl, name, types.read(typeUrl, name, value));
-    packed = outer;
   }
 
   /** The message an {@code Any} holds, with its type URL first. */
@@ -272,18 +269,5 @@ final class MessageYaml {
     } else {
       fields(content, typeUrl);
     }
-  }
-
-  /** A string as written: unchanged, or as it reads back from UTF-8 for a packed message. */
-  private String text(String value) {
-    if (!packed) {
-      return value;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isSurrogate(value.charAt(i))) {
-        return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-      }
-    }
-    return value;
   }
 }
