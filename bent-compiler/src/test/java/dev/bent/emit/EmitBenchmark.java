@@ -47,18 +47,22 @@ public final class EmitBenchmark {
         direct ? "direct" : "jackson", (System.nanoTime() - first) / 1e6,
         (threads.getCurrentThreadCpuTime() - firstCpu) / 1e6);
     long best = Long.MAX_VALUE;
+    long bestCpu = Long.MAX_VALUE;
     for (int round = 0; round < rounds + 2; round++) {
       long start = System.nanoTime();
+      long startCpu = threads.getCurrentThreadCpuTime();
       long bytes = emit(direct, shared, translated);
       long elapsed = System.nanoTime() - start;
       if (round >= 2) {
         best = Math.min(best, elapsed);
+        bestCpu = Math.min(bestCpu, threads.getCurrentThreadCpuTime() - startCpu);
       }
       if (round == 0) {
         System.out.printf(Locale.ROOT, "%d nodes, %d MB emitted%n", translated.size(), bytes >> 20);
       }
     }
-    System.out.printf(Locale.ROOT, "best of %d: %d nodes emitted in %.0f ms%n", rounds, translated.size(), best / 1e6);
+    System.out.printf(Locale.ROOT, "best of %d: %d nodes emitted in %.0f ms (%.0f ms CPU of this thread)%n",
+        rounds, translated.size(), best / 1e6, bestCpu / 1e6);
   }
 
   private static long emit(boolean direct, SharedResources shared, List<NodeResources> nodes) {
@@ -72,14 +76,22 @@ public final class EmitBenchmark {
       }
       return bytes;
     }
+    // As the emitter did before the direct one: shared items rendered once, files continuing from them.
+    java.util.Map<com.google.protobuf.Message, String> rendered = new java.util.IdentityHashMap<>();
+    shared.egressClusters().forEach(c -> rendered.put(c, JacksonYamlEmitter.resourceItem(c)));
+    rendered.put(shared.egressRoutes(), JacksonYamlEmitter.resourceItem(shared.egressRoutes()));
+    RenderedItems egress = RenderedItems.of(shared.egressClusters().stream().map(rendered::get).toList());
     for (NodeResources node : nodes) {
       bytes += JacksonYamlEmitter.document(node.bootstrap()).length;
       for (List<com.google.protobuf.Message> file : node.dynamicFiles(shared).values()) {
+        boolean clusters = !shared.egressClusters().isEmpty() && file.size() >= shared.egressClusters().size()
+            && file.get(0) == shared.egressClusters().get(0);
+        RenderedItems head = clusters ? egress : RenderedItems.NONE;
         List<String> items = new ArrayList<>();
-        for (com.google.protobuf.Message resource : file) {
-          items.add(JacksonYamlEmitter.resourceItem(resource));
+        for (com.google.protobuf.Message resource : file.subList(head.count(), file.size())) {
+          items.add(rendered.computeIfAbsent(resource, JacksonYamlEmitter::resourceItem));
         }
-        bytes += YamlEmitter.discoveryFile(items).length;
+        bytes += YamlEmitter.discoveryFile(head, items).length;
       }
     }
     return bytes;
