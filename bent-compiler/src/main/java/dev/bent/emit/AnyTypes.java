@@ -8,7 +8,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -97,49 +96,30 @@ final class AnyTypes {
     types.putIfAbsent(message.getFullName(), message);
   }
 
+  /**
+   * Bent's resource and extension types, by full name (each checked against its descriptor by a
+   * test): naming them here, rather than asking their descriptors, builds no descriptor.
+   */
   private static Map<String, Supplier<Message>> own() {
-    Map<String, Supplier<Message>> own = new HashMap<>();
-    String envoy = "envoy.";
-    List.<Map.Entry<String, Supplier<Message>>>of(
-            Map.entry(envoy + "config.cluster.v3.Cluster",
-                io.envoyproxy.envoy.config.cluster.v3.Cluster::getDefaultInstance),
-            Map.entry(envoy + "config.listener.v3.Listener",
-                io.envoyproxy.envoy.config.listener.v3.Listener::getDefaultInstance),
-            Map.entry(envoy + "config.route.v3.RouteConfiguration",
-                io.envoyproxy.envoy.config.route.v3.RouteConfiguration::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.network.http_connection_manager.v3.HttpConnectionManager",
-                io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager
-                    ::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.http.router.v3.Router",
-                io.envoyproxy.envoy.extensions.filters.http.router.v3.Router::getDefaultInstance),
-            Map.entry(envoy + "extensions.access_loggers.file.v3.FileAccessLog",
-                io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.http.fault.v3.HTTPFault",
-                io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.http.health_check.v3.HealthCheck",
-                io.envoyproxy.envoy.extensions.filters.http.health_check.v3.HealthCheck::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.http.basic_auth.v3.BasicAuth",
-                io.envoyproxy.envoy.extensions.filters.http.basic_auth.v3.BasicAuth::getDefaultInstance),
-            Map.entry(envoy + "config.trace.v3.ZipkinConfig",
-                io.envoyproxy.envoy.config.trace.v3.ZipkinConfig::getDefaultInstance),
-            Map.entry(envoy + "config.trace.v3.OpenTelemetryConfig",
-                io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig::getDefaultInstance),
-            Map.entry(envoy + "extensions.upstreams.http.v3.HttpProtocolOptions",
-                io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions::getDefaultInstance),
-            Map.entry(envoy + "extensions.transport_sockets.tls.v3.Secret",
-                io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret::getDefaultInstance),
-            Map.entry(envoy + "extensions.transport_sockets.tls.v3.UpstreamTlsContext",
-                io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext::getDefaultInstance),
-            Map.entry(envoy + "extensions.transport_sockets.tls.v3.DownstreamTlsContext",
-                io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.listener.tls_inspector.v3.TlsInspector",
-                io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.http.rbac.v3.RBAC",
-                io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC::getDefaultInstance),
-            Map.entry(envoy + "extensions.filters.http.rbac.v3.RBACPerRoute",
-                io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBACPerRoute::getDefaultInstance))
-        .forEach(e -> own.put(e.getKey(), e.getValue()));
-    return Map.copyOf(own);
+    return Map.ofEntries(
+        Map.entry("envoy.config.cluster.v3.Cluster", io.envoyproxy.envoy.config.cluster.v3.Cluster::getDefaultInstance),
+        Map.entry("envoy.config.listener.v3.Listener", io.envoyproxy.envoy.config.listener.v3.Listener::getDefaultInstance),
+        Map.entry("envoy.config.route.v3.RouteConfiguration", io.envoyproxy.envoy.config.route.v3.RouteConfiguration::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager", io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.http.router.v3.Router", io.envoyproxy.envoy.extensions.filters.http.router.v3.Router::getDefaultInstance),
+        Map.entry("envoy.extensions.access_loggers.file.v3.FileAccessLog", io.envoyproxy.envoy.extensions.access_loggers.file.v3.FileAccessLog::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.http.fault.v3.HTTPFault", io.envoyproxy.envoy.extensions.filters.http.fault.v3.HTTPFault::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.http.health_check.v3.HealthCheck", io.envoyproxy.envoy.extensions.filters.http.health_check.v3.HealthCheck::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.http.basic_auth.v3.BasicAuth", io.envoyproxy.envoy.extensions.filters.http.basic_auth.v3.BasicAuth::getDefaultInstance),
+        Map.entry("envoy.config.trace.v3.ZipkinConfig", io.envoyproxy.envoy.config.trace.v3.ZipkinConfig::getDefaultInstance),
+        Map.entry("envoy.config.trace.v3.OpenTelemetryConfig", io.envoyproxy.envoy.config.trace.v3.OpenTelemetryConfig::getDefaultInstance),
+        Map.entry("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions::getDefaultInstance),
+        Map.entry("envoy.extensions.transport_sockets.tls.v3.Secret", io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret::getDefaultInstance),
+        Map.entry("envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext", io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext::getDefaultInstance),
+        Map.entry("envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext", io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.DownstreamTlsContext::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector", io.envoyproxy.envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.http.rbac.v3.RBAC", io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBAC::getDefaultInstance),
+        Map.entry("envoy.extensions.filters.http.rbac.v3.RBACPerRoute", io.envoyproxy.envoy.extensions.filters.http.rbac.v3.RBACPerRoute::getDefaultInstance));
   }
 
   /** The full names of bent's own types, for tests that check them against the descriptors. */
