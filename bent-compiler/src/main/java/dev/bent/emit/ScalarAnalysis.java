@@ -16,6 +16,7 @@ package dev.bent.emit;
 record ScalarAnalysis(
     boolean empty, boolean multiline, boolean plainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {
   private static final ScalarAnalysis EMPTY = new ScalarAnalysis(true, false, true, true, false);
+  private static final ScalarAnalysis ANY_STYLE = new ScalarAnalysis(false, false, true, true, true);
   private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
   private static final String INNER_FLOW_INDICATORS = ",?[]{}";
 
@@ -36,6 +37,9 @@ record ScalarAnalysis(
   static ScalarAnalysis of(String text) {
     if (text.isEmpty()) {
       return EMPTY;
+    }
+    if (isWord(text)) {
+      return ANY_STYLE;
     }
     boolean blockIndicators = false;
     boolean lineBreaks = false;
@@ -117,6 +121,21 @@ record ScalarAnalysis(
       plain = false;
     }
     return new ScalarAnalysis(false, lineBreaks, plain, singleQuoted, block);
+  }
+
+  /**
+   * Whether {@code text} is made of letters, digits, '_', '.', '/' and '-' only, and is not a
+   * document marker, a lone '-' or an octal-looking number: the common case, which any style holds.
+   */
+  private static boolean isWord(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '/' || c == '-')) {
+        return false;
+      }
+    }
+    return !text.equals("-") && !text.startsWith("---") && !text.startsWith("...") && !leadingZeroNumber(text);
   }
 
   /** Printable beyond ASCII: NEL and the printable BMP and supplementary ranges. */
