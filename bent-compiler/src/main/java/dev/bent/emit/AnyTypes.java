@@ -46,11 +46,6 @@ final class AnyTypes {
     return new AnyTypes(find, false);
   }
 
-  /** Whether a message of type {@code name} can be read. */
-  boolean knows(String name) {
-    return (own && OWN.containsKey(name)) || types.apply(name) != null;
-  }
-
   /**
    * The message of type {@code name} held in {@code value}.
    *

@@ -56,9 +56,6 @@ final class MessageYaml {
     MessageYaml walker = new MessageYaml(out, types);
     String name = message.getDescriptorForType().getFullName();
     String typeUrl = TYPE_URL_PREFIX + name;
-    if (!types.knows(name)) {
-      throw new IllegalStateException("type missing from the emitter's registry: Cannot find type for url: " + typeUrl);
-    }
     out.startSequence(false);
     walker.anyContent(typeUrl, name, types.read(typeUrl, name, message.toByteString()));
     out.endSequence();
