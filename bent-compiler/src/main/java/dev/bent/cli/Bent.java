@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -31,7 +32,7 @@ public final class Bent implements Runnable {
       CaCommand.class,
       CommandLine.HelpCommand.class);
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandSpec spec;
 
   /** The whole command tree, ready to {@code execute}; exit codes as in {@link ExitCode}. */
   public static CommandLine commandLine() {
@@ -40,7 +41,7 @@ public final class Bent implements Runnable {
 
   /** The whole command tree with {@code extra} subcommands listed after bent's own. */
   public static CommandLine commandLine(List<Class<?>> extra) {
-    return tree(all(extra));
+    return withSubcommands(new CommandLine(new Bent()), all(extra));
   }
 
   /**
@@ -54,20 +55,8 @@ public final class Bent implements Runnable {
    * tenth of its run.
    */
   public static CommandLine commandLineFor(String[] args, List<Class<?>> extra) {
-    CommandLine root = tree(List.of());
-    if (args.length == 1) {
-      OptionSpec option = root.getCommandSpec().findOption(args[0]);
-      if (option != null && option.versionHelp()) {
-        return root;
-      }
-    }
-    for (Class<?> command : all(extra)) {
-      if (args.length > 0 && args[0].equals(command.getAnnotation(Command.class).name())
-          && !CommandLine.IHelpCommandInitializable2.class.isAssignableFrom(command)) {
-        return tree(List.of(command));
-      }
-    }
-    return tree(all(extra));
+    CommandLine root = new CommandLine(new Bent());
+    return withSubcommands(root, reached(root.getCommandSpec(), args, all(extra)));
   }
 
   public static void main(String[] args) {
@@ -85,8 +74,25 @@ public final class Bent implements Runnable {
     return all;
   }
 
-  private static CommandLine tree(List<Class<?>> subcommands) {
-    CommandLine cli = new CommandLine(new Bent());
+  /** Of {@code all}, the subcommands that a run of {@code args} can reach. */
+  private static List<Class<?>> reached(CommandSpec root, String[] args, List<Class<?>> all) {
+    if (args.length == 0) {
+      return all;
+    }
+    OptionSpec option = root.findOption(args[0]);
+    if (args.length == 1 && option != null && option.versionHelp()) {
+      return List.of();
+    }
+    for (Class<?> command : all) {
+      if (args[0].equals(command.getAnnotation(Command.class).name())
+          && !CommandLine.IHelpCommandInitializable2.class.isAssignableFrom(command)) {
+        return List.of(command);
+      }
+    }
+    return all;
+  }
+
+  private static CommandLine withSubcommands(CommandLine cli, List<Class<?>> subcommands) {
     for (Class<?> subcommand : subcommands) {
       cli.addSubcommand(subcommand);
     }
