@@ -2,7 +2,9 @@
 # Checks what bent-watch/src/dist/package.sh built, as a user would run it (CI runs this after
 # `mvn verify`):
 #   1. a copy of the checkout's launcher, jar and class-data archive in another directory uses the
-#      archive (-Xshare:on refuses to start otherwise, and the main class loads from it);
+#      archive (-Xshare:on refuses to start otherwise, and the main class loads from it), and a
+#      compile of the sample and of a generated mesh loads none of bent's classes or its
+#      libraries' from the jar (the archive's training reaches all of them);
 #   2. a jar the archive was not made for runs without it and without a word about it (and so
 #      does the JVM OTHER_JAVA, when set);
 #   3. the distribution tarball, unpacked into an empty directory, compiles the sample with no
@@ -17,11 +19,13 @@ trap 'rm -rf "$work"' EXIT
 sample=$root/samples/compose-config.yaml
 fail() { echo "check.sh: $*" >&2; exit 1; }
 
-# archived LOG: the main class and most classes came from the class-data archive.
+# archived LOG: the main class, most classes and every class of the jar came from the class-data
+# archive.
 archived() {
   grep -q 'dev\.bent\.watch\.Main source: shared objects file' "$1" || fail "the main class did not come from the archive"
   shared=$(grep -c 'source: shared objects file' "$1" || true)
   [ "$shared" -ge 1000 ] || fail "only $shared classes came from the archive"
+  ! grep 'source: file:' "$1" >&2 || fail "the classes above came from the jar: the archive's training (package.sh) does not load them"
 }
 
 mkdir -p "$work/copy/bin" "$work/copy/bent-watch/target" "$work/run"
@@ -31,6 +35,10 @@ cp -p "$target/bent.jar" "$target/bent.jsa" "$work/copy/bent-watch/target/"
   compile -c "$sample" -o out --envoy-dir /etc/envoy > "$work/copy.log")
 archived "$work/copy.log"
 test -f "$work/run/out/alpha/bootstrap.yaml"
+sh "$root/bench/generate-mesh.sh" 3 2 > "$work/generated.yaml"
+(cd "$work/run" && BENT_JAVA_OPTS="-Xshare:on -Xlog:class+load=info" "$work/copy/bin/bent" \
+  compile -c "$work/generated.yaml" -o generated --envoy-dir /etc/envoy > "$work/generated.log")
+archived "$work/generated.log"
 echo "a copy of the checkout's jar and archive in another directory uses the archive"
 
 touch -d '2001-01-01' "$work/copy/bent-watch/target/bent.jar"

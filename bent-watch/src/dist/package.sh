@@ -14,24 +14,61 @@ version=$4
 # unpacked jar, plus jdk.crypto.ec (TLS to ECS with elliptic-curve ciphers, found at run time).
 modules=java.base,java.compiler,java.desktop,java.logging,java.net.http,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.unsupported
 
-# archive JAVA JAR ARCHIVE: records the classes one compile of the bundled sample loads.
-# Reasoning: the jar is passed as /proc/self/fd/9, exactly as bin/bent passes it, because a Java 17
-# archive remembers the class path as written and refuses a jar found under another name; through
-# the descriptor the name is the same wherever the jar was unpacked, and the JVM still checks the
-# jar's size and modification time.
-archive() {
-  rm -f "$3"
+# classes JAVA JAR LIST: writes to LIST the classes that bent's start-up path loads, merged from
+# one class list per training run: a compile of every sample (TLS, routing, policies, canary, ...)
+# and of a mesh in the shapes of bench/generate-mesh.sh (flow mappings, health checks, retries,
+# weights), a second compile of it that finds nothing changed, and --version.
+# Reasoning: an archive holds only what its training loaded; whatever a real run needs beyond it
+# is parsed and verified from the jar again. Several short runs reach more of the code than one,
+# and a class list, unlike -XX:ArchiveClassesAtExit, can be gathered over several JVMs. The jar is
+# passed as /proc/self/fd/9, exactly as bin/bent passes it, because an archive remembers the class
+# path as written and refuses a jar found under another name; through the descriptor the name is
+# the same wherever the jar was unpacked, and the JVM still checks the jar's size and
+# modification time.
+classes() {
   training=$(mktemp -d)
-  (
-    exec 9<"$2"
-    "$1" -XX:ArchiveClassesAtExit="$3" -Xlog:cds=error -Xlog:cds+dynamic=error -cp /proc/self/fd/9 \
-      dev.bent.watch.Main compile -c "$root/samples/compose-config.yaml" -o "$training/out" >"$training/log" 2>&1
-  ) || { cat "$training/log" >&2; rm -rf "$training"; exit 1; }
+  runs=0
+  train "$1" "$2" "$training" --version
+  for sample in "$root"/samples/*.yaml; do
+    train "$1" "$2" "$training" compile -c "$sample" -o "$training/$(basename "$sample" .yaml)"
+  done
+  sh "$root/bench/generate-mesh.sh" 40 8 > "$training/generated.yaml"
+  train "$1" "$2" "$training" compile -c "$training/generated.yaml" -o "$training/generated" --envoy-dir /etc/envoy
+  train "$1" "$2" "$training" compile -c "$training/generated.yaml" -o "$training/generated" --envoy-dir /etc/envoy
+  # The first mention of each class keeps its place, after the classes it needs.
+  awk '!seen[$0]++' "$training"/*.classlist > "$3"
   rm -rf "$training"
-  [ -s "$3" ] || { echo "package.sh: $1 wrote no class-data archive" >&2; exit 1; }
 }
 
-archive "$java_home/bin/java" "$target/bent.jar" "$target/bent.jsa"
+# train JAVA JAR DIR ARGS...: runs bent with ARGS as bin/bent does, writing the classes it loads to
+# a new class list in DIR.
+train() {
+  java=$1
+  jar=$2
+  dir=$3
+  shift 3
+  runs=$((runs + 1))
+  (
+    exec 9<"$jar"
+    "$java" -XX:DumpLoadedClassList="$dir/$runs.classlist" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+      -cp /proc/self/fd/9 dev.bent.watch.Main "$@"
+  ) >"$dir/log" 2>&1 || { cat "$dir/log" >&2; rm -rf "$dir"; exit 1; }
+}
+
+# archive JAVA JAR LIST ARCHIVE: the class-data archive of the classes in LIST, the JDK's included, for
+# that Java and that jar.
+archive() {
+  rm -f "$4"
+  (
+    exec 9<"$2"
+    "$1" -Xshare:dump -XX:SharedClassListFile="$3" -XX:SharedArchiveFile="$4" -cp /proc/self/fd/9
+  ) >"$4.log" 2>&1 || { cat "$4.log" >&2; exit 1; }
+  rm -f "$4.log"
+  [ -s "$4" ] || { echo "package.sh: $1 wrote no class-data archive" >&2; exit 1; }
+}
+
+classes "$java_home/bin/java" "$target/bent.jar" "$target/bent.classlist"
+archive "$java_home/bin/java" "$target/bent.jar" "$target/bent.classlist" "$target/bent.jsa"
 
 name=bent-$version
 stage=$target/dist
@@ -42,7 +79,7 @@ mkdir -p "$stage/$name/bin" "$stage/$name/lib"
 cp -p "$target/bent.jar" "$stage/$name/lib/bent.jar"
 cp "$root/bin/bent" "$stage/$name/bin/bent"
 [ ! -f "$root/LICENSE" ] || cp "$root/LICENSE" "$stage/$name/LICENSE"
-archive "$stage/$name/runtime/bin/java" "$stage/$name/lib/bent.jar" "$stage/$name/lib/bent.jsa"
+archive "$stage/$name/runtime/bin/java" "$stage/$name/lib/bent.jar" "$target/bent.classlist" "$stage/$name/lib/bent.jsa"
 # Modification times stay: the archive is valid only for the jar with the time it recorded.
 tar -czf "$target/$name-linux-x64.tar.gz" -C "$stage" --sort=name --owner=0 --group=0 --numeric-owner "$name"
 rm -rf "$stage"
