@@ -14,7 +14,7 @@ class MetricsPageTest {
   void countersGaugeAndCumulativeHistogramBucketsAreRendered() {
     WatchStatus status = new WatchStatus(Clock.fixed(Instant.ofEpochSecond(1_700_000_000, 250_000_000), ZoneOffset.UTC));
     status.compiled(0.003);
-    status.succeeded(true, 0.02);
+    status.succeeded(true, 0.02, new dev.bent.write.GenerationWriter.Written(3, 4_096));
     status.compiled(0.2);
     status.failed(WatchStatus.Failure.INVALID_INPUT, "mesh.yaml:1:1: error: x");
     status.compiled(40);
@@ -27,6 +27,8 @@ class MetricsPageTest {
     assertTrue(page.contains("bent_compile_failures_total{reason=\"internal\"} 0\n"), page);
     assertTrue(page.contains("bent_compile_failures_total{reason=\"io\"} 1\n"), page);
     assertTrue(page.contains("bent_publishes_total 1\n"), page);
+    assertTrue(page.contains("bent_publish_written_files_total 3\n"), page);
+    assertTrue(page.contains("bent_publish_written_bytes_total 4096\n"), page);
     assertTrue(page.contains("bent_last_success_timestamp_seconds 1700000000.25\n"), page);
     assertTrue(page.contains("# TYPE bent_compile_duration_seconds histogram\n"), page);
     assertTrue(page.contains("bent_compile_duration_seconds_bucket{le=\"0.005\"} 1\n"), page);
