@@ -1,5 +1,6 @@
 package dev.bent.watch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -44,5 +45,22 @@ class MetricsPageTest {
     assertTrue(held.contains("bent_scan_holds_total 2\n"), held);
     assertTrue(held.contains("# TYPE bent_scan_held_tasks gauge\nbent_scan_held_tasks 3\n"), held);
     assertTrue(page.lines().allMatch(l -> l.startsWith("# ") || l.matches("bent_[a-z_]+(\\{[a-z]+=\"[^\"]+\"})? [0-9.]+")), page);
+  }
+
+  @Test
+  void theReadmeTableListsEveryMetricWithItsType() throws java.io.IOException {
+    WatchStatus status = new WatchStatus(Clock.systemUTC());
+    java.util.Map<String, String> rendered = new java.util.TreeMap<>();
+    MetricsPage.render(status.snapshot()).lines()
+        .filter(l -> l.startsWith("# TYPE "))
+        .map(l -> l.substring("# TYPE ".length()).split(" "))
+        .forEach(t -> rendered.put(t[0], t[1]));
+    java.util.Map<String, String> documented = new java.util.TreeMap<>();
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `(bent_[a-z_]+)(\\{[a-z]+})?` \\| ([a-z]+) \\|")
+        .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md")));
+    while (row.find()) {
+      documented.put(row.group(1), row.group(3));
+    }
+    assertEquals(rendered, documented);
   }
 }
