@@ -44,25 +44,24 @@ final class DurableFiles {
 
   /**
    * Creates {@code path} as a hard link to {@code same} if that file holds exactly {@code
-   * content}, and otherwise writes it durably.
+   * content}; returns whether it did.
    *
    * <p>Reasoning: one endpoint change alters every node's CDS file but none of its other files, so
    * most of a new generation equals the live one. A generation's files are never modified once
    * written (a change is always a new generation), so the two can share them: a link costs no
    * data write and no fsync, which is most of the time a publish of many nodes takes. A file
-   * system without hard links gets a copy. Returns whether it wrote (false: linked).
+   * system without hard links gets a copy from the caller.
    */
-  static boolean linkOrWrite(Path path, Optional<Path> same, byte[] content) throws IOException {
+  static boolean linkIfSame(Path path, Optional<Path> same, byte[] content) throws IOException {
     if (same.isPresent() && holdsExactly(same.get(), content)) {
       try {
         Files.createLink(path, same.get());
-        return false;
+        return true;
       } catch (UnsupportedOperationException | IOException e) {
-        Files.deleteIfExists(path); // no hard links here: fall through to a copy
+        Files.deleteIfExists(path); // no hard links here: the caller writes a copy
       }
     }
-    writeDurably(path, content);
-    return true;
+    return false;
   }
 
   /** Whether {@code file} is a regular file (not a link) holding exactly {@code content}. */

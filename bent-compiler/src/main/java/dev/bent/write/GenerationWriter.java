@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  *   <li>Unless a directory of that name already holds exactly those bytes (the live generation
  *       when nothing changed, or a kept one coming back), write the generation into a temporary
  *       directory beside it, every file and directory fsynced, then rename it to its name.
- *       A file whose bytes equal the live generation's is a hard link to it, not a copy.
+ *       A file whose bytes equal the live generation's is a hard link to it, not a copy, and so
+ *       is a file that another node of the same write already wrote ({@link SharedFiles}).
  *   <li>Publish, unless {@code ..data} already points at it: create a temporary symlink to the
  *       generation and rename it over {@code ..data}. This one rename is what Envoy sees (inotify
  *       IN_MOVED_TO in the watched directory); it swaps every file at once.
@@ -130,7 +131,7 @@ public final class GenerationWriter {
    * other path goes into the generation) into {@code directory}, creating it if needed.
    */
   public static Result write(Path directory, SortedMap<String, byte[]> files) throws IOException {
-    return write(directory, files, Map.of(), Map.of());
+    return write(directory, files, Map.of(), Map.of(), SharedFiles.NONE);
   }
 
   /**
@@ -138,17 +139,23 @@ public final class GenerationWriter {
    * only by their owner (and group), see {@link KeyFiles}.
    */
   public static Result write(Path directory, NodeFiles node) throws IOException {
+    return write(directory, node, SharedFiles.NONE);
+  }
+
+  /** As above, sharing files with the other nodes of one write through {@code shared}. */
+  static Result write(Path directory, NodeFiles node, SharedFiles shared) throws IOException {
     Map<String, PemFile> keys = new java.util.TreeMap<>();
     node.pemFiles().forEach((path, pem) -> {
       if (pem.privateKey()) {
         keys.put(path, pem);
       }
     });
-    return write(directory, node.generationFiles(), keys, node.contentKeys());
+    return write(directory, node.generationFiles(), keys, node.contentKeys(), shared);
   }
 
   private static Result write(
-      Path directory, SortedMap<String, byte[]> files, Map<String, PemFile> keys, Map<String, byte[]> contentKeys)
+      Path directory, SortedMap<String, byte[]> files, Map<String, PemFile> keys, Map<String, byte[]> contentKeys,
+      SharedFiles shared)
       throws IOException {
     // 1. Check every path and visible name before any I/O; remove leftovers.
     byte[] bootstrap = files.get(BOOTSTRAP);
@@ -167,7 +174,7 @@ public final class GenerationWriter {
     // 3. Write it, unless a complete copy is already there.
     Written written = Written.NONE;
     if (!holds(directory.resolve(generation), generationFiles)) {
-      written = writeGeneration(directory, generation, generationFiles, keys, hook);
+      written = writeGeneration(directory, generation, generationFiles, keys, contentKeys, shared, hook);
     }
     // 4. Publish with one rename over ..data.
     boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
@@ -265,7 +272,8 @@ public final class GenerationWriter {
   }
 
   private static Written writeGeneration(
-      Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys, WriteStepHook hook)
+      Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys,
+      Map<String, byte[]> contentKeys, SharedFiles shared, WriteStepHook hook)
       throws IOException {
     Written written = Written.NONE;
     Path temp =
@@ -284,7 +292,8 @@ public final class GenerationWriter {
         if (key != null) {
           KeyFiles.write(path, key);
           written = written.plus(file.getValue());
-        } else if (DurableFiles.linkOrWrite(path, same, file.getValue())) {
+        } else if (!DurableFiles.linkIfSame(path, same, file.getValue())
+            && shared.place(path, contentKeys.get(file.getKey()), file.getValue())) {
           written = written.plus(file.getValue());
         }
       }

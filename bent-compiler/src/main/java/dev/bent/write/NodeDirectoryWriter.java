@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Reasoning: each publish waits on fsync, not on the CPU, and node directories are independent,
  * so a few writers in parallel finish a large mesh several times sooner on any disk. The content
- * and the result do not depend on the order.
+ * and the result do not depend on the order. A file several nodes hold with the same bytes is
+ * written once and hard-linked into the others ({@link SharedFiles}).
  */
 public final class NodeDirectoryWriter {
   static final int WRITERS = 8;
@@ -57,10 +58,11 @@ public final class NodeDirectoryWriter {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, nodes.size()));
     List<Future<GenerationWriter.Result>> futures = new ArrayList<>();
+    SharedFiles shared = layout.single() ? SharedFiles.NONE : SharedFiles.below(layout.output());
     try {
       for (NodeFiles node : nodes) {
         futures.add(pool.submit(() -> {
-          GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node);
+          GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node, shared);
           completed.incrementAndGet();
           return result;
         }));
@@ -71,14 +73,14 @@ public final class NodeDirectoryWriter {
       return results;
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(false));
-      awaitWritesUnderWay(pool);
       throw unwrap(e.getCause());
     } catch (InterruptedException e) {
       futures.forEach(f -> f.cancel(false));
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing node directories", e);
     } finally {
-      pool.shutdown();
+      awaitWritesUnderWay(pool);
+      shared.close();
     }
   }
 
