@@ -14,7 +14,7 @@ import java.util.List;
  * Docker, Kubernetes) stamps each line, and diagnostics keep the {@code file:line:col} form that
  * editors jump to.
  */
-final class WatchLog {
+final class WatchLog implements dev.bent.cli.StopOnSignal.Log {
   /** A published generation, named in the log line. */
   record Change(String node, String generation) {}
 
@@ -109,15 +109,18 @@ final class WatchLog {
         + "; the previous configuration stays live");
   }
 
-  void stopping() {
+  @Override
+  public void stopping() {
     print("bent: stopping; a publish in progress is finished first");
   }
 
-  void stopped() {
+  @Override
+  public void stopped() {
     print("bent: stopped");
   }
 
-  void abandoned(long graceSeconds) {
+  @Override
+  public void abandoned(long graceSeconds) {
     print("bent: did not stop within " + graceSeconds + " s; abandoning the publish in progress"
         + " (each node directory keeps a complete configuration)");
   }
