@@ -23,11 +23,22 @@ public final class MeshEmitter {
   private final Map<Message, String> rendered = new IdentityHashMap<>();
   private final RenderedItems egressClusters;
   private final YamlEmitter.KeyedFile egressRouteFile;
+  private final ItemCache cache;
 
+  /** An emitter for the nodes of one compile. */
   public MeshEmitter(SharedResources shared) {
+    this(shared, new ItemCache());
+  }
+
+  /**
+   * An emitter for the nodes of one compile that takes the text of resources equal to ones the
+   * previous compile emitted from {@code cache}, and leaves this compile's there.
+   */
+  public MeshEmitter(SharedResources shared, ItemCache cache) {
     this.shared = shared;
-    shared.egressClusters().forEach(c -> rendered.put(c, YamlEmitter.resourceItem(c)));
-    rendered.put(shared.egressRoutes(), YamlEmitter.resourceItem(shared.egressRoutes()));
+    this.cache = cache;
+    shared.egressClusters().forEach(c -> rendered.put(c, cache.resourceItem(c)));
+    rendered.put(shared.egressRoutes(), cache.resourceItem(shared.egressRoutes()));
     this.egressClusters = RenderedItems.of(shared.egressClusters().stream().map(rendered::get).toList());
     this.egressRouteFile =
         YamlEmitter.keyedDiscoveryFile(RenderedItems.NONE, List.of(rendered.get(shared.egressRoutes())));
@@ -36,7 +47,7 @@ public final class MeshEmitter {
   public NodeFiles emit(NodeResources node) {
     TreeMap<String, byte[]> files = new TreeMap<>();
     TreeMap<String, byte[]> keys = new TreeMap<>();
-    files.put(NodeFiles.BOOTSTRAP, YamlEmitter.document(node.bootstrap()));
+    files.put(NodeFiles.BOOTSTRAP, cache.document(node.bootstrap()));
     node.dynamicFiles(shared)
         .forEach(
             (path, resources) -> {
@@ -55,7 +66,7 @@ public final class MeshEmitter {
     List<String> tail = new ArrayList<>(resources.size() - head.count());
     for (Message resource : resources.subList(head.count(), resources.size())) {
       String item = rendered.get(resource);
-      tail.add(item != null ? item : YamlEmitter.resourceItem(resource));
+      tail.add(item != null ? item : cache.resourceItem(resource));
     }
     return YamlEmitter.keyedDiscoveryFile(head, tail);
   }

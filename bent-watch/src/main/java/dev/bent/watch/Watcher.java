@@ -47,6 +47,7 @@ public final class Watcher {
   private volatile boolean stopping;
   private long publishes;
   private List<Diagnostic> lastWarnings = List.of();
+  private final dev.bent.CompileMemo memo = new dev.bent.CompileMemo();
 
   /**
    * A loop over {@code source} that writes {@code nodes} (empty: all) as {@code layout} says,
@@ -166,7 +167,7 @@ public final class Watcher {
         diagnostics.throwIfErrors();
         compilation = new Compiler.Compilation(java.util.Map.of(), diagnostics.warnings());
       } else {
-        compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+        compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials(), memo);
       }
       status.certificates(compilation.certificates());
       if (!compilation.warnings().equals(lastWarnings)) {
