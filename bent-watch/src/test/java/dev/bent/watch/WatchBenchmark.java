@@ -238,7 +238,8 @@ public final class WatchBenchmark {
         }
       }
       return changedNodes + " of " + nodes.size() + " nodes got a new generation; " + written
-          + " files written, " + linked + " unchanged files hard-linked; " + bootstraps + " bootstraps rewritten";
+          + " files new to their node (written, or linked to a twin written once for many nodes), " + linked
+          + " unchanged files hard-linked to the node's previous generation; " + bootstraps + " bootstraps rewritten";
     }
 
     private static Object inode(Path file) throws IOException {
