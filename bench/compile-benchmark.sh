@@ -4,7 +4,10 @@
 #   2. a compile of a generated mesh of NODES nodes (200 services of 5 endpoints by default) into a
 #      fresh directory, with peak RSS, vs `cp -r` of its output followed by `sync`;
 #   3. the watch: one endpoint change at 1,000 nodes, from the edit to the last node published
-#      (dev.bent.watch.WatchBenchmark, in one JVM).
+#      (dev.bent.watch.WatchBenchmark, in one JVM), with the local clusters in the CDS files (the
+#      default) and in the bootstraps (mesh.localClusters: bootstrap), and the megabytes each
+#      change writes; next to it, cp + sync of every node's cds.yaml, the bytes a change writes
+#      in the default layout.
 # The machine may be shared: the load average is printed before and after, and the ratios (bent
 # over its floor, measured in the same run) matter more than the seconds.
 # Usage: bench/compile-benchmark.sh [NODES] [SERVICES] [RUNS]; BENT=path/to/bent to measure
@@ -82,5 +85,13 @@ if [ "${WATCH:-1}" != 0 ]; then
   [ -d "$root/bent-watch/target/test-classes" ] || mvn -q -f "$root/pom.xml" test-compile
   (cd "$root" && java -cp "bent-watch/target/bent.jar:bent-watch/target/test-classes" \
     dev.bent.watch.WatchBenchmark --generated-only | sed 's/^/  /')
+  # The floor of the default layout: one change writes every node's cds.yaml.
+  mkdir "$work/cds"
+  for node in "$work"/out/*/; do
+    cp "$node/cds.yaml" "$work/cds/$(basename "$node").yaml"
+  done
+  before="rm -rf '$work/cdscopy'; sync"
+  run "cp of every node's cds.yaml, then sync" sh -c "cp -r '$work/cds' '$work/cdscopy' && sync"
+  echo "  (the floor of a change that rewrites every node's cds.yaml: $(du -sb "$work/cds" | cut -f1) bytes)"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

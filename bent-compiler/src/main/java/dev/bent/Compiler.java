@@ -76,7 +76,21 @@ public final class Compiler {
   public static Compilation compile(
       Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf,
       Credentials credentials) {
-    return compile(mesh, diagnostics, nodes, envoyDirOf, credentials, true);
+    return compile(mesh, diagnostics, nodes, envoyDirOf, credentials, new CompileMemo());
+  }
+
+  /**
+   * As above, reusing what {@code memo} kept of the previous compile (a watch passes the same memo
+   * to every compile).
+   */
+  public static Compilation compile(
+      Mesh mesh, Diagnostics diagnostics, List<String> nodes, UnaryOperator<String> envoyDirOf,
+      Credentials credentials, CompileMemo memo) {
+    try {
+      return compile(mesh, diagnostics, nodes, envoyDirOf, credentials, true, memo);
+    } finally {
+      memo.compileDone();
+    }
   }
 
   /**
@@ -90,11 +104,22 @@ public final class Compiler {
       UnaryOperator<String> envoyDirOf,
       Credentials credentials,
       boolean validate) {
+    return compile(mesh, diagnostics, nodes, envoyDirOf, credentials, validate, new CompileMemo());
+  }
+
+  private static Compilation compile(
+      Mesh mesh,
+      Diagnostics diagnostics,
+      List<String> nodes,
+      UnaryOperator<String> envoyDirOf,
+      Credentials credentials,
+      boolean validate,
+      CompileMemo compileMemo) {
     MeshPlan plan = Resolver.resolve(mesh, diagnostics, credentials, n -> nodes.isEmpty() || nodes.contains(n));
     List<NodePlan> selected = select(plan, mesh, nodes, diagnostics);
     diagnostics.throwIfErrors();
     SharedResources shared = Translator.shared(plan);
-    MeshEmitter emitter = new MeshEmitter(shared);
+    MeshEmitter emitter = new MeshEmitter(shared, compileMemo.items);
     Map<String, NodeFiles> out = new LinkedHashMap<>();
     List<Diagnostic> findings = new ArrayList<>();
     CheckMemo memo = new CheckMemo();

@@ -50,7 +50,34 @@ class MeshSettingsTest {
             "mesh.yaml:3:12: error: mesh.tracing needs exactly one of \"zipkin\" or \"otel\"",
             "mesh.yaml:3:65: error: mesh.tracing.sampling must be a percentage from 0 to 100, got 120",
             "mesh.yaml:4:3: error: unknown key \"tracer\" in mesh;"
-                + " valid keys: accessLog, gateways, ports, tls, tracing"),
+                + " valid keys: accessLog, gateways, localClusters, ports, tls, tracing"),
         errors);
+    assertEquals(
+        List.of("mesh.yaml:1:38: error: mesh.localClusters must be \"cds\" or \"bootstrap\", got \"static\""),
+        Meshes.errors("mesh: {accessLog: {}, localClusters: static}\n" + NODES));
+  }
+
+  @Test
+  void localClustersInTheBootstrapMakeEveryNodesClusterFileTheSame() {
+    String mesh = "nodes:\n  a:\n  - name: a.svc\n    annotations: {healthcheck.path: /ready}\n"
+        + "    endpoints: [{address: 10.0.0.1, port: 80}]\n"
+        + "  b:\n  - name: b.svc\n    endpoints: [{address: 10.0.0.2, port: 81}]\n  c:\n";
+    Compiler.Compilation inCds = Meshes.compile(mesh);
+    Compiler.Compilation inBootstrap = Meshes.compile("mesh:\n  localClusters: bootstrap\n" + mesh);
+
+    assertTrue(Meshes.text(inCds, "a", "cds.yaml").contains("name: local_a.svc"));
+    assertFalse(Meshes.text(inCds, "a", "bootstrap.yaml").contains("local_a.svc"));
+    assertFalse(Meshes.text(inBootstrap, "a", "cds.yaml").contains("local_"));
+    String bootstrap = Meshes.text(inBootstrap, "a", "bootstrap.yaml");
+    assertTrue(bootstrap.contains("  - name: local_a.svc\n    type: STATIC\n"), bootstrap);
+    assertTrue(bootstrap.contains("path: /ready"), bootstrap);
+    assertTrue(bootstrap.contains("port_value: 80\n"), bootstrap);
+    assertFalse(Meshes.text(inBootstrap, "c", "bootstrap.yaml").contains("local_"));
+    assertEquals(Meshes.text(inBootstrap, "c", "cds.yaml"), Meshes.text(inBootstrap, "a", "cds.yaml"));
+    assertEquals(Meshes.text(inBootstrap, "c", "cds.yaml"), Meshes.text(inBootstrap, "b", "cds.yaml"));
+    assertEquals(Meshes.text(inCds, "c", "cds.yaml"), Meshes.text(inBootstrap, "c", "cds.yaml"),
+        "a node without services of its own is the same either way");
+    assertEquals(Meshes.text(inCds, "a", "lds.yaml"), Meshes.text(inBootstrap, "a", "lds.yaml"));
+    assertEquals(Meshes.text(inCds, "a", "rds/ingress.yaml"), Meshes.text(inBootstrap, "a", "rds/ingress.yaml"));
   }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,19 +135,43 @@ final class ScanCommand implements Callable<Integer> {
     if (interval.toMillis() < 1000) {
       throw new ParameterException(spec.commandLine(), "--interval must be at least 1s");
     }
-    SnapshotTarget target = target();
-    MeshSource source = sourceOptions.open(kind, spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
-    try (target) {
-      SnapshotScanner scanner = new SnapshotScanner(source, ScanFilter.none(), credentials(source), Clock.systemUTC());
-      new ScanLoop(scanner, target, interval, line -> {
-        err.println("bent: " + line);
-        err.flush();
-      }).run();
-    } finally {
-      SourceOptions.close(source);
+    Consumer<String> print = line -> {
+      err.println("bent: " + line);
+      err.flush();
+    };
+    try (StopOnSignal stop = StopOnSignal.install(new StopLog(print))) {
+      SnapshotTarget target = target();
+      MeshSource source = sourceOptions.open(kind, spec.commandLine());
+      try (target) {
+        SnapshotScanner scanner = new SnapshotScanner(source, ScanFilter.none(), credentials(source), Clock.systemUTC());
+        ScanLoop loop = new ScanLoop(scanner, target, interval, print);
+        stop.onStop(loop::stop);
+        loop.run();
+      } finally {
+        SourceOptions.close(source);
+      }
     }
     return ExitCode.OK;
+  }
+
+  /** What the scanner loop prints when a signal stops it. */
+  private record StopLog(Consumer<String> print) implements StopOnSignal.Log {
+    @Override
+    public void stopping() {
+      print.accept("stopping; a scan in progress is finished first");
+    }
+
+    @Override
+    public void stopped() {
+      print.accept("stopped");
+    }
+
+    @Override
+    public void abandoned(long graceSeconds) {
+      print.accept("did not stop within " + graceSeconds + " s; abandoning the scan in progress"
+          + " (the published snapshot is whole: the old one or the new one)");
+    }
   }
 
   /** The publish target that -o names: an S3 object or a file. */

@@ -22,36 +22,53 @@ public final class MeshEmitter {
   private final SharedResources shared;
   private final Map<Message, String> rendered = new IdentityHashMap<>();
   private final RenderedItems egressClusters;
-  private final byte[] egressRouteFile;
+  private final YamlEmitter.KeyedFile egressRouteFile;
+  private final ItemCache cache;
 
+  /** An emitter for the nodes of one compile. */
   public MeshEmitter(SharedResources shared) {
+    this(shared, new ItemCache());
+  }
+
+  /**
+   * An emitter for the nodes of one compile that takes the text of resources equal to ones the
+   * previous compile emitted from {@code cache}, and leaves this compile's there.
+   */
+  public MeshEmitter(SharedResources shared, ItemCache cache) {
     this.shared = shared;
-    shared.egressClusters().forEach(c -> rendered.put(c, YamlEmitter.resourceItem(c)));
-    rendered.put(shared.egressRoutes(), YamlEmitter.resourceItem(shared.egressRoutes()));
+    this.cache = cache;
+    shared.egressClusters().forEach(c -> rendered.put(c, cache.resourceItem(c)));
+    rendered.put(shared.egressRoutes(), cache.resourceItem(shared.egressRoutes()));
     this.egressClusters = RenderedItems.of(shared.egressClusters().stream().map(rendered::get).toList());
-    this.egressRouteFile = YamlEmitter.discoveryFile(List.of(rendered.get(shared.egressRoutes())));
+    this.egressRouteFile =
+        YamlEmitter.keyedDiscoveryFile(RenderedItems.NONE, List.of(rendered.get(shared.egressRoutes())));
   }
 
   public NodeFiles emit(NodeResources node) {
     TreeMap<String, byte[]> files = new TreeMap<>();
-    files.put(NodeFiles.BOOTSTRAP, YamlEmitter.document(node.bootstrap()));
+    TreeMap<String, byte[]> keys = new TreeMap<>();
+    files.put(NodeFiles.BOOTSTRAP, cache.document(node.bootstrap()));
     node.dynamicFiles(shared)
         .forEach(
-            (path, resources) -> files.put(path, discoveryFile(resources)));
-    return new NodeFiles(node.node(), files, node.pemFiles());
+            (path, resources) -> {
+              YamlEmitter.KeyedFile file = discoveryFile(resources);
+              files.put(path, file.bytes());
+              keys.put(path, file.key());
+            });
+    return new NodeFiles(node.node(), files, node.pemFiles(), keys);
   }
 
-  private byte[] discoveryFile(List<? extends Message> resources) {
+  private YamlEmitter.KeyedFile discoveryFile(List<? extends Message> resources) {
     if (resources.size() == 1 && resources.get(0) == shared.egressRoutes()) {
-      return egressRouteFile.clone();
+      return new YamlEmitter.KeyedFile(egressRouteFile.bytes().clone(), egressRouteFile.key());
     }
     RenderedItems head = startsWithEgressClusters(resources) ? egressClusters : RenderedItems.NONE;
     List<String> tail = new ArrayList<>(resources.size() - head.count());
     for (Message resource : resources.subList(head.count(), resources.size())) {
       String item = rendered.get(resource);
-      tail.add(item != null ? item : YamlEmitter.resourceItem(resource));
+      tail.add(item != null ? item : cache.resourceItem(resource));
     }
-    return YamlEmitter.discoveryFile(head, tail);
+    return YamlEmitter.keyedDiscoveryFile(head, tail);
   }
 
   private boolean startsWithEgressClusters(List<? extends Message> resources) {

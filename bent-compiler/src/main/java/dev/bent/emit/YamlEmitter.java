@@ -47,12 +47,27 @@ public final class YamlEmitter {
 
   /** A DiscoveryResponse file holding the items of {@code head}, then {@code tail}. */
   public static byte[] discoveryFile(RenderedItems head, List<String> tail) {
+    return keyedDiscoveryFile(head, tail).bytes();
+  }
+
+  /**
+   * A file's bytes with its content key: a SHA-256 from which the bytes follow, so that equal keys
+   * mean equal bytes (for files of the same path).
+   */
+  public record KeyedFile(byte[] bytes, byte[] key) {}
+
+  /**
+   * {@link #discoveryFile(RenderedItems, List)} with its content key, the SHA-256 of its items: the
+   * digest its {@code version_info} is cut from, which the rest of the file follows from.
+   */
+  public static KeyedFile keyedDiscoveryFile(RenderedItems head, List<String> tail) {
     byte[] rest = String.join("", tail).getBytes(StandardCharsets.UTF_8);
     MessageDigest digest = head.digestAfter();
     digest.update(rest);
+    byte[] key = digest.digest();
     String header =
         "version_info: \""
-            + HexFormat.of().formatHex(digest.digest(), 0, 8)
+            + HexFormat.of().formatHex(key, 0, 8)
             + "\"\n"
             + (head.count() == 0 && tail.isEmpty() ? "resources: []\n" : "resources:\n");
     byte[] start = header.getBytes(StandardCharsets.UTF_8);
@@ -60,6 +75,6 @@ public final class YamlEmitter {
     System.arraycopy(start, 0, file, 0, start.length);
     System.arraycopy(head.utf8(), 0, file, start.length, head.utf8().length);
     System.arraycopy(rest, 0, file, start.length + head.utf8().length, rest.length);
-    return file;
+    return new KeyedFile(file, key);
   }
 }

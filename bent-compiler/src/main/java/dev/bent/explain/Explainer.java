@@ -65,6 +65,8 @@ public final class Explainer {
       line(1, "listener ingress 0.0.0.0:" + ports.ingress() + origin(ports.ingress() == defaults.ingress()));
       if (node.ingressHosts().isEmpty()) {
         line(2, "no local services");
+      } else if (settings.localClusters() == MeshSettings.LocalClusters.BOOTSTRAP) {
+        line(2, "local clusters static in bootstrap.yaml (mesh.localClusters): a change to them needs an Envoy restart");
       }
       node.ingressHosts().forEach(h -> host(h, local.get(h.cluster())));
       node.healthCaches().forEach(c -> line(2, "health checks of " + c.service() + " on " + c.path()

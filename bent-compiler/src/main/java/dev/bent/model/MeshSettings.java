@@ -17,6 +17,7 @@ import java.util.Optional;
  *     port: 4100
  *     basicAuth: {htpasswd: users.htpasswd}  # or users: [{name: jimmy, passwordEnv: JIMMY_PASSWORD}]
  *   tls: {mode: strict, trustDomain: shop.example, trustBundle: ca.crt, certificates: certs}
+ *   localClusters: bootstrap               # or cds, the default
  * }</pre>
  *
  * <p>{@link TlsSettings} describes {@code tls}.
@@ -27,7 +28,8 @@ public record MeshSettings(
     Optional<Tracing> tracing,
     List<Gateway> gateways,
     Location location,
-    Optional<TlsSettings> tls) {
+    Optional<TlsSettings> tls,
+    LocalClusters localClusters) {
   public static final int DEFAULT_EGRESS_PORT = 4000;
   public static final int DEFAULT_INGRESS_PORT = 4100;
   public static final int DEFAULT_PROMETHEUS_PORT = 15090;
@@ -42,6 +44,29 @@ public record MeshSettings(
   public MeshSettings(
       Ports ports, AccessLog accessLog, Optional<Tracing> tracing, List<Gateway> gateways, Location location) {
     this(ports, accessLog, tracing, gateways, location, Optional.empty());
+  }
+
+  /** Settings with local clusters in the CDS file, the default. */
+  public MeshSettings(
+      Ports ports, AccessLog accessLog, Optional<Tracing> tracing, List<Gateway> gateways, Location location,
+      Optional<TlsSettings> tls) {
+    this(ports, accessLog, tracing, gateways, location, tls, LocalClusters.CDS);
+  }
+
+  /**
+   * Where each node's local clusters go: the clusters of the services it serves itself, which
+   * lead to its own apps.
+   */
+  public enum LocalClusters {
+    /** In the node's CDS file, after the egress clusters: every change reloads without a restart. */
+    CDS,
+    /**
+     * In the node's bootstrap, as static clusters. Every node's CDS file then holds only the egress
+     * clusters and is the same file on every node (without mesh TLS), so a change of endpoints
+     * writes it once for all nodes; a change to a node's own services changes its bootstrap, which
+     * Envoy reads only when it starts.
+     */
+    BOOTSTRAP
   }
 
   public static MeshSettings defaults(Location location) {

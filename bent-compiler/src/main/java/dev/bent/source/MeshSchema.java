@@ -108,13 +108,18 @@ public final class MeshSchema {
         "keyGroup", id.deepCopy().put("description", "gid given the copied key files; makes them 0640."),
         "expiryWarningDays", id.deepCopy().put("description", "Warn when a certificate expires within this many days (default 30)."),
         "allowedCallers", callers), "trustDomain", "trustBundle");
+    ObjectNode localClusters = string("Where a node's clusters of its own services go: cds (default, in its CDS file)"
+        + " or bootstrap (static, so that every node's CDS file is the same; a change to a node's own services then"
+        + " needs an Envoy restart).");
+    localClusters.putArray("enum").add("cds").add("bootstrap");
     return object("Mesh-wide settings.", props(
         "ports", object("Sidecar ports.", ports),
         "accessLog", object("JSON access log.", props(
             "enabled", JSON.createObjectNode().put("type", "boolean"), "path", string("Absolute path (default /dev/stdout)."))),
         "tracing", tracing,
         "gateways", array(gateway),
-        "tls", tls));
+        "tls", tls,
+        "localClusters", localClusters));
   }
 
   private static ObjectNode annotations() {

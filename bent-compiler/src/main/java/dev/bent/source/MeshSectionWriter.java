@@ -32,8 +32,9 @@ final class MeshSectionWriter {
     MeshSettings defaults = MeshSettings.defaults(settings.location());
     boolean ports = !settings.ports().equals(defaults.ports());
     boolean log = !settings.accessLog().equals(defaults.accessLog());
+    boolean local = settings.localClusters() != defaults.localClusters();
     if (!ports && !log && settings.tracing().isEmpty() && settings.gateways().isEmpty()
-        && settings.tls().isEmpty()) {
+        && settings.tls().isEmpty() && !local) {
       return;
     }
     out.append("mesh:\n");
@@ -72,6 +73,9 @@ final class MeshSectionWriter {
       }
     }
     settings.tls().ifPresent(this::tls);
+    if (local) {
+      out.append("  localClusters: ").append(settings.localClusters().name().toLowerCase(Locale.ROOT)).append('\n');
+    }
   }
 
   private void tls(TlsSettings tls) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** Reads the {@code mesh:} section of a mesh file into {@link MeshSettings}. */
 final class MeshSettingsReader {
-  static final Set<String> MESH_KEYS = Set.of("ports", "accessLog", "tracing", "gateways", "tls");
+  static final Set<String> MESH_KEYS = Set.of("ports", "accessLog", "tracing", "gateways", "tls", "localClusters");
   static final Set<String> PORT_KEYS = Set.of("egress", "ingress", "prometheus", "admin");
   static final Set<String> ACCESS_LOG_KEYS = Set.of("enabled", "path");
   static final Set<String> TRACING_KEYS = Set.of("zipkin", "otel", "sampling");
@@ -45,7 +45,25 @@ final class MeshSettingsReader {
         value(map, "tracing").flatMap(this::tracing),
         value(map, "gateways").map(this::gateways).orElse(List.of()),
         node.location(),
-        value(map, "tls").flatMap(new TlsSettingsReader(diagnostics)::read));
+        value(map, "tls").flatMap(new TlsSettingsReader(diagnostics)::read),
+        value(map, "localClusters").flatMap(this::localClusters).orElse(MeshSettings.LocalClusters.CDS));
+  }
+
+  private Optional<MeshSettings.LocalClusters> localClusters(YamlNode node) {
+    Optional<String> text = check.text(node, "mesh.localClusters");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (text.get()) {
+      case "cds":
+        return Optional.of(MeshSettings.LocalClusters.CDS);
+      case "bootstrap":
+        return Optional.of(MeshSettings.LocalClusters.BOOTSTRAP);
+      default:
+        diagnostics.error(node.location(), "mesh.localClusters must be \"cds\" or \"bootstrap\", got \""
+            + text.get() + "\"");
+        return Optional.empty();
+    }
   }
 
   private MeshSettings.Ports ports(YamlNode node) {

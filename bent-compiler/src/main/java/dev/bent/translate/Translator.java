@@ -4,6 +4,8 @@ import dev.bent.ir.ClusterPlan;
 import dev.bent.ir.GatewayPlan;
 import dev.bent.ir.MeshPlan;
 import dev.bent.ir.NodePlan;
+import dev.bent.model.MeshSettings;
+import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.TrafficDirection;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
@@ -94,8 +96,13 @@ public final class Translator {
       secrets.add(TlsTranslator.gatewaySecret(sources));
       pemFiles.putAll(TlsTranslator.gatewayPemFiles(identity));
     });
-    return new NodeResources(
-        node.name(), BootstrapTranslator.translate(node.name(), plan.settings(), sources), listeners, local, routes,
-        egress, secrets, pemFiles);
+    Bootstrap bootstrap = BootstrapTranslator.translate(node.name(), plan.settings(), sources);
+    if (plan.settings().localClusters() == MeshSettings.LocalClusters.BOOTSTRAP && !local.isEmpty()) {
+      Bootstrap.Builder withLocal = bootstrap.toBuilder();
+      local.forEach(c -> withLocal.getStaticResourcesBuilder().addClusters(c));
+      bootstrap = withLocal.build();
+      local.clear();
+    }
+    return new NodeResources(node.name(), bootstrap, listeners, local, routes, egress, secrets, pemFiles);
   }
 }

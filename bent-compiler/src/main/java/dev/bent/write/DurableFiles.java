@@ -44,24 +44,24 @@ final class DurableFiles {
 
   /**
    * Creates {@code path} as a hard link to {@code same} if that file holds exactly {@code
-   * content}, and otherwise writes it durably.
+   * content}; returns whether it did.
    *
    * <p>Reasoning: one endpoint change alters every node's CDS file but none of its other files, so
    * most of a new generation equals the live one. A generation's files are never modified once
    * written (a change is always a new generation), so the two can share them: a link costs no
    * data write and no fsync, which is most of the time a publish of many nodes takes. A file
-   * system without hard links gets a copy.
+   * system without hard links gets a copy from the caller.
    */
-  static void linkOrWrite(Path path, Optional<Path> same, byte[] content) throws IOException {
+  static boolean linkIfSame(Path path, Optional<Path> same, byte[] content) throws IOException {
     if (same.isPresent() && holdsExactly(same.get(), content)) {
       try {
         Files.createLink(path, same.get());
-        return;
+        return true;
       } catch (UnsupportedOperationException | IOException e) {
-        Files.deleteIfExists(path); // no hard links here: fall through to a copy
+        Files.deleteIfExists(path); // no hard links here: the caller writes a copy
       }
     }
-    writeDurably(path, content);
+    return false;
   }
 
   /** Whether {@code file} is a regular file (not a link) holding exactly {@code content}. */
@@ -78,8 +78,12 @@ final class DurableFiles {
     }
   }
 
-  /** Replaces {@code path} with {@code content} (temp file, fsync, rename) if its bytes differ. */
-  static boolean replaceFileIfChanged(Path path, byte[] content) throws IOException {
+  /**
+   * Replaces {@code path} with {@code content} (temp file, fsync, rename) if its bytes differ;
+   * {@code durable} false leaves the directory's fsync after the rename to the caller, who makes
+   * several renames durable with one.
+   */
+  static boolean replaceFileIfChanged(Path path, byte[] content, boolean durable) throws IOException {
     if (holdsExactly(path, content)) {
       return false;
     }
@@ -87,7 +91,9 @@ final class DurableFiles {
     try {
       writeDurably(temp, content);
       Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-      fsync(path.getParent());
+      if (durable) {
+        fsync(path.getParent());
+      }
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -99,11 +105,18 @@ final class DurableFiles {
    * directory is fsynced after the rename, so that the new link survives a power loss.
    */
   static void replaceLink(Path directory, String name, Path target) throws IOException {
+    replaceLink(directory, name, target, true);
+  }
+
+  /** As above; {@code durable} false leaves the directory's fsync to the caller. */
+  static void replaceLink(Path directory, String name, Path target, boolean durable) throws IOException {
     Path temp = directory.resolve(TEMP_PREFIX + "link-" + UUID.randomUUID());
     Files.createSymbolicLink(temp, target);
     try {
       Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-      fsync(directory);
+      if (durable) {
+        fsync(directory);
+      }
     } finally {
       Files.deleteIfExists(temp);
     }

@@ -3,7 +3,6 @@ package dev.bent.write;
 import dev.bent.emit.NodeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,14 +10,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes many node directories, each with {@link GenerationWriter}, several at a time.
  *
  * <p>Reasoning: each publish waits on fsync, not on the CPU, and node directories are independent,
  * so a few writers in parallel finish a large mesh several times sooner on any disk. The content
- * and the result do not depend on the order.
+ * and the result do not depend on the order. A file several nodes hold with the same bytes is
+ * written once and hard-linked into the others ({@link SharedFiles}).
  */
 public final class NodeDirectoryWriter {
   static final int WRITERS = 8;
@@ -32,43 +33,80 @@ public final class NodeDirectoryWriter {
    */
   public static int writeAll(Collection<NodeFiles> nodes, OutputLayout layout) throws IOException {
     claim(nodes.stream().map(NodeFiles::node).toList(), layout);
-    Function<String, Path> directoryOf = layout::directory;
+    int changed = 0;
+    for (GenerationWriter.Result result : writeEach(nodes, layout, new AtomicInteger())) {
+      changed += result.changed() ? 1 : 0;
+    }
+    return changed;
+  }
+
+  /**
+   * Writes every node into its directory of {@code layout}, already claimed, and returns each
+   * node's result in the order of {@code nodes}; {@code completed} counts the nodes written so far,
+   * also when one fails. After a failure no further node is started, and the writes under way are
+   * finished (never interrupted) before the failure is thrown.
+   */
+  public static List<GenerationWriter.Result> writeEach(
+      Collection<NodeFiles> nodes, OutputLayout layout, AtomicInteger completed) throws IOException {
+    List<GenerationWriter.Result> results = new ArrayList<>();
     if (nodes.size() <= 1) {
-      int changed = 0;
       for (NodeFiles node : nodes) {
-        changed += GenerationWriter.write(directoryOf.apply(node.node()), node).changed() ? 1 : 0;
+        results.add(GenerationWriter.write(layout.directory(node.node()), node));
+        completed.incrementAndGet();
       }
-      return changed;
+      return results;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, nodes.size()));
+    List<Future<GenerationWriter.Result>> futures = new ArrayList<>();
+    SharedFiles shared = layout.single() ? SharedFiles.NONE : SharedFiles.below(layout.output());
     try {
-      List<Future<GenerationWriter.Result>> results = new ArrayList<>();
       for (NodeFiles node : nodes) {
-        results.add(pool.submit(() -> GenerationWriter.write(directoryOf.apply(node.node()), node)));
+        futures.add(pool.submit(() -> {
+          GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node, shared);
+          completed.incrementAndGet();
+          return result;
+        }));
       }
-      int changed = 0;
-      for (Future<GenerationWriter.Result> result : results) {
-        changed += result.get().changed() ? 1 : 0;
+      for (Future<GenerationWriter.Result> future : futures) {
+        results.add(future.get());
       }
-      return changed;
+      return results;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
+      futures.forEach(f -> f.cancel(false));
+      throw unwrap(e.getCause());
     } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(false));
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing node directories", e);
     } finally {
-      pool.shutdownNow();
+      awaitWritesUnderWay(pool);
+      shared.close();
     }
+  }
+
+  private static void awaitWritesUnderWay(ExecutorService pool) {
+    pool.shutdown();
+    try {
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static IOException unwrap(Throwable cause) {
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof UncheckedIOException io) {
+      return io.getCause();
+    }
+    if (cause instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    throw new IllegalStateException(cause);
   }
 
   /**

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -148,14 +147,8 @@ class MeshFuzzTest {
 
   @AfterContainer
   static void tearDown() throws IOException {
-    if (work != null) {
-      try (Stream<Path> all = Files.walk(work)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-      work = null;
-    }
+    dev.bent.TempTrees.delete(work);
+    work = null;
   }
 
   /** Every path under {@code dir} with its link target or its content. */

@@ -45,10 +45,11 @@ class ValidateCommandTest {
   @Test
   void everyProblemOfEveryPathIsPrintedInOneRunAndExitsOne() throws Exception {
     Path output = compiled();
+    // Replaced, not edited in place: a generation's files may be hard links shared with other nodes.
     Path cds = output.resolve("beta/..data/cds.yaml");
-    Files.writeString(cds, Files.readString(cds).replaceFirst("port_value: 4100", "port_value: 65536"));
+    replace(cds, Files.readString(cds).replaceFirst("port_value: 4100", "port_value: 65536"));
     Path rds = output.resolve("gamma/..data/rds/egress.yaml");
-    Files.writeString(rds, Files.readString(rds).replace("cluster: gamma.svc", "cluster: gama.svc"));
+    replace(rds, Files.readString(rds).replace("cluster: gamma.svc", "cluster: gama.svc"));
     assertEquals(1, run("validate", output.resolve("beta").toString(), output.resolve("gamma").toString()));
     assertEquals(output.resolve("beta/cds.yaml") + ": error: resources[0].load_assignment.endpoints[0].lb_endpoints[0]"
         + ".endpoint.address.socket_address.port_value: must be at most 65535, got 65536 [uint32.lte]\n"
@@ -104,5 +105,11 @@ class ValidateCommandTest {
   void noPathIsAUsageError() {
     assertEquals(2, run("validate"));
     assertTrue(err.toString().contains("Run 'bent validate --help' for usage."), err.toString());
+  }
+
+  private static void replace(Path file, String content) throws java.io.IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".new");
+    Files.writeString(temp, content);
+    Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

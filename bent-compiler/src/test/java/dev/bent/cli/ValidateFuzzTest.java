@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -73,14 +72,8 @@ class ValidateFuzzTest {
 
   @AfterContainer
   static void tearDown() throws IOException {
-    if (work != null) {
-      try (Stream<Path> all = Files.walk(work)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-      work = null;
-    }
+    dev.bent.TempTrees.delete(work);
+    work = null;
   }
 
   private static String shown(String text) {

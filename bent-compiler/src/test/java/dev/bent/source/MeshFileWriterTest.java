@@ -100,7 +100,8 @@ class MeshFileWriterTest {
       throws Exception {
     java.nio.file.Path samples = dev.bent.Meshes.projectRoot().resolve("samples");
     java.nio.file.Files.copy(samples.resolve("front-proxy.htpasswd"), dir.resolve("front-proxy.htpasswd"));
-    for (String sample : List.of("routing.yaml", "front-proxy.yaml", "custom-ports.yaml", "policies.yaml")) {
+    for (String sample : List.of("routing.yaml", "front-proxy.yaml", "custom-ports.yaml", "policies.yaml",
+        "static-local-clusters.yaml")) {
       Diagnostics diagnostics = new Diagnostics();
       Mesh original = MeshFileReader.read(samples.resolve(sample), sample, diagnostics);
       java.nio.file.Path written = dir.resolve(sample);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bent.emit.NodeFiles;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -84,6 +85,31 @@ class GenerationWriterTest {
     assertEquals("cds 2", read("cds.yaml"));
     assertEquals("ingress 2", read("rds/ingress.yaml"));
     assertEquals(List.of(first, second.generation()).stream().sorted().toList(), generations());
+  }
+
+  @Test
+  void aWriteCountsTheFilesAndBytesItPutOnDiskButNotItsHardLinks() throws IOException {
+    GenerationWriter.Result first = GenerationWriter.write(dir, files("1"));
+    // lds 1, cds 1, egress 1, ingress 1 and the bootstrap: 5 + 5 + 8 + 9 + 5 bytes.
+    assertEquals(new GenerationWriter.Written(5, 32), first.written());
+    SortedMap<String, byte[]> oneChanged = files("1");
+    oneChanged.put("cds.yaml", "cds 22".getBytes(UTF_8));
+    assertEquals(new GenerationWriter.Written(1, 6), GenerationWriter.write(dir, oneChanged).written());
+    assertEquals(GenerationWriter.Written.NONE, GenerationWriter.write(dir, oneChanged).written());
+  }
+
+  @Test
+  void aGenerationIsNamedByTheContentKeysItsEmitterGaveElseByItsBytes() throws IOException {
+    SortedMap<String, byte[]> files = files("1");
+    String byBytes = GenerationWriter.write(dir.resolve("a"), new NodeFiles("a", files)).generation();
+    assertEquals(byBytes, GenerationWriter.write(dir.resolve("b"), files).generation());
+    SortedMap<String, byte[]> keys = new TreeMap<>(java.util.Map.of("cds.yaml", new byte[32]));
+    String keyed = GenerationWriter.write(dir.resolve("c"), new NodeFiles("c", files, new TreeMap<>(), keys))
+        .generation();
+    assertNotEquals(byBytes, keyed);
+    SortedMap<String, byte[]> otherKey = new TreeMap<>(java.util.Map.of("cds.yaml", new byte[] {1}));
+    assertNotEquals(keyed, GenerationWriter.write(dir.resolve("d"), new NodeFiles("d", files, new TreeMap<>(),
+        otherKey)).generation());
   }
 
   @Test

@@ -26,6 +26,12 @@ final class MetricsPage {
     }
     page.header("bent_publishes_total", "counter", "Compiles that wrote at least one node directory.");
     page.sample("bent_publishes_total", "", s.publishes());
+    page.header(
+        "bent_publish_written_files_total", "counter",
+        "Files published with new bytes (a hard link to an unchanged file counts none).");
+    page.sample("bent_publish_written_files_total", "", s.writtenFiles());
+    page.header("bent_publish_written_bytes_total", "counter", "Bytes in the files of bent_publish_written_files_total.");
+    page.sample("bent_publish_written_bytes_total", "", s.writtenBytes());
     page.header("bent_publish_retries_total", "counter", "Retries of a publish that failed for I/O.");
     page.sample("bent_publish_retries_total", "", s.publishRetries());
     page.header(

@@ -1,5 +1,7 @@
 package dev.bent.watch;
 
+import dev.bent.cli.StopOnSignal;
+
 import dev.bent.cli.CompileOptions;
 import dev.bent.cli.DurationConverter;
 import dev.bent.cli.ExitCode;

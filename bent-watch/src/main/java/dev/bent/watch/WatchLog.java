@@ -1,6 +1,7 @@
 package dev.bent.watch;
 
 import dev.bent.diag.Diagnostic;
+import dev.bent.write.GenerationWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * Docker, Kubernetes) stamps each line, and diagnostics keep the {@code file:line:col} form that
  * editors jump to.
  */
-final class WatchLog {
+final class WatchLog implements dev.bent.cli.StopOnSignal.Log {
   /** A published generation, named in the log line. */
   record Change(String node, String generation) {}
 
@@ -25,10 +26,12 @@ final class WatchLog {
     this.err = err;
   }
 
-  void published(long publish, List<Change> changes, int nodes, long millis) {
+  void published(long publish, List<Change> changes, int nodes, long millis, GenerationWriter.Written written) {
     StringBuilder line = new StringBuilder("bent: publish ").append(publish).append(": ");
     line.append(changes.size()).append(" of ").append(nodes).append(nodes == 1 ? " node" : " nodes");
-    line.append(" changed in ").append(millis).append(" ms: ");
+    line.append(" changed in ").append(millis).append(" ms, ").append(written.bytes())
+        .append(written.bytes() == 1 ? " byte" : " bytes").append(" written in ").append(written.files())
+        .append(written.files() == 1 ? " file: " : " files: ");
     for (int i = 0; i < Math.min(NAMED_CHANGES, changes.size()); i++) {
       line.append(i == 0 ? "" : ", ").append(changes.get(i).node()).append(' ').append(changes.get(i).generation());
     }
@@ -106,15 +109,18 @@ final class WatchLog {
         + "; the previous configuration stays live");
   }
 
-  void stopping() {
+  @Override
+  public void stopping() {
     print("bent: stopping; a publish in progress is finished first");
   }
 
-  void stopped() {
+  @Override
+  public void stopped() {
     print("bent: stopped");
   }
 
-  void abandoned(long graceSeconds) {
+  @Override
+  public void abandoned(long graceSeconds) {
     print("bent: did not stop within " + graceSeconds + " s; abandoning the publish in progress"
         + " (each node directory keeps a complete configuration)");
   }

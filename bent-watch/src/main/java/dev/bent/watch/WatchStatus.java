@@ -31,6 +31,8 @@ public final class WatchStatus {
   private long compiles;
   private long publishes;
   private long retries;
+  private long writtenFiles;
+  private long writtenBytes;
   private boolean retryPending;
   private double lastSuccessSeconds;
   private java.util.Optional<dev.bent.ir.CertificateExpiry> certificates = java.util.Optional.empty();
@@ -56,10 +58,13 @@ public final class WatchStatus {
   }
 
   /** The output now matches the input; {@code changed} if any node directory was written. */
-  synchronized void succeeded(boolean changed, double publishDurationSeconds) {
+  synchronized void succeeded(
+      boolean changed, double publishDurationSeconds, dev.bent.write.GenerationWriter.Written written) {
     if (changed) {
       publishes++;
     }
+    writtenFiles += written.files();
+    writtenBytes += written.bytes();
     publishSeconds.observe(publishDurationSeconds);
     lastSuccessSeconds = clock.millis() / 1000.0;
     retryPending = false;
@@ -97,7 +102,8 @@ public final class WatchStatus {
 
   synchronized Snapshot snapshot() {
     return new Snapshot(
-        compiles, Map.copyOf(failures), publishes, retries, retryPending, lastSuccessSeconds,
+        compiles, Map.copyOf(failures), publishes, retries, writtenFiles, writtenBytes, retryPending,
+        lastSuccessSeconds,
         compileSeconds.snapshot(), publishSeconds.snapshot(), valve, certificates);
   }
 
@@ -107,6 +113,8 @@ public final class WatchStatus {
       Map<Failure, Long> failures,
       long publishes,
       long publishRetries,
+      long writtenFiles,
+      long writtenBytes,
       boolean retryPending,
       double lastSuccessSeconds,
       Histogram.Snapshot compileSeconds,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The watch loop: compiles the mesh at start and after every change its source reports, and
@@ -46,6 +47,7 @@ public final class Watcher {
   private volatile boolean stopping;
   private long publishes;
   private List<Diagnostic> lastWarnings = List.of();
+  private final dev.bent.CompileMemo memo = new dev.bent.CompileMemo();
 
   /**
    * A loop over {@code source} that writes {@code nodes} (empty: all) as {@code layout} says,
@@ -165,7 +167,7 @@ public final class Watcher {
         diagnostics.throwIfErrors();
         compilation = new Compiler.Compilation(java.util.Map.of(), diagnostics.warnings());
       } else {
-        compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials());
+        compilation = Compiler.compile(mesh, diagnostics, nodes, layout::envoyDir, source.credentials(), memo);
       }
       status.certificates(compilation.certificates());
       if (!compilation.warnings().equals(lastWarnings)) {
@@ -198,22 +200,26 @@ public final class Watcher {
   private Outcome publish(Compiler.Compilation compilation, long cycleStart) {
     long start = System.nanoTime();
     List<WatchLog.Change> changes = new ArrayList<>();
-    int written = 0;
+    GenerationWriter.Written written = GenerationWriter.Written.NONE;
+    AtomicInteger completed = new AtomicInteger();
     try {
       NodeDirectoryWriter.claim(compilation.nodes().keySet(), layout);
-      for (NodeFiles node : compilation.nodes().values()) {
-        GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node);
-        written++;
+      List<NodeFiles> nodeFiles = List.copyOf(compilation.nodes().values());
+      List<GenerationWriter.Result> results = NodeDirectoryWriter.writeEach(nodeFiles, layout, completed);
+      for (int i = 0; i < results.size(); i++) {
+        GenerationWriter.Result result = results.get(i);
+        String node = nodeFiles.get(i).node();
         if (result.bootstrapReplaced()) {
-          log.bootstrapReplaced(node.node(), result.directory().resolve(GenerationWriter.BOOTSTRAP));
+          log.bootstrapReplaced(node, result.directory().resolve(GenerationWriter.BOOTSTRAP));
         }
         if (result.changed()) {
-          changes.add(new WatchLog.Change(node.node(), result.generation()));
+          changes.add(new WatchLog.Change(node, result.generation()));
         }
+        written = written.plus(result.written());
       }
     } catch (IOException | UncheckedIOException e) {
       String reason = IoFailure.describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
-      log.publishFailed(reason, written, compilation.nodes().size());
+      log.publishFailed(reason, completed.get(), compilation.nodes().size());
       status.failed(WatchStatus.Failure.IO, "cannot publish: " + reason);
       return Outcome.PUBLISH_FAILED;
     } catch (RuntimeException e) {
@@ -222,12 +228,12 @@ public final class Watcher {
       status.failed(WatchStatus.Failure.INTERNAL, "internal error publishing: " + what);
       return Outcome.NOT_COMPILED;
     }
-    status.succeeded(!changes.isEmpty(), secondsSince(start));
+    status.succeeded(!changes.isEmpty(), secondsSince(start), written);
     long millis = (System.nanoTime() - cycleStart) / 1_000_000;
     if (changes.isEmpty()) {
       log.unchanged(source.name(), compilation.nodes().size(), millis);
     } else {
-      log.published(++publishes, changes, compilation.nodes().size(), millis);
+      log.published(++publishes, changes, compilation.nodes().size(), millis, written);
     }
     retire(compilation.nodes().keySet());
     return Outcome.PUBLISHED;

@@ -1,5 +1,6 @@
 package dev.bent.watch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -14,7 +15,7 @@ class MetricsPageTest {
   void countersGaugeAndCumulativeHistogramBucketsAreRendered() {
     WatchStatus status = new WatchStatus(Clock.fixed(Instant.ofEpochSecond(1_700_000_000, 250_000_000), ZoneOffset.UTC));
     status.compiled(0.003);
-    status.succeeded(true, 0.02);
+    status.succeeded(true, 0.02, new dev.bent.write.GenerationWriter.Written(3, 4_096));
     status.compiled(0.2);
     status.failed(WatchStatus.Failure.INVALID_INPUT, "mesh.yaml:1:1: error: x");
     status.compiled(40);
@@ -27,6 +28,8 @@ class MetricsPageTest {
     assertTrue(page.contains("bent_compile_failures_total{reason=\"internal\"} 0\n"), page);
     assertTrue(page.contains("bent_compile_failures_total{reason=\"io\"} 1\n"), page);
     assertTrue(page.contains("bent_publishes_total 1\n"), page);
+    assertTrue(page.contains("bent_publish_written_files_total 3\n"), page);
+    assertTrue(page.contains("bent_publish_written_bytes_total 4096\n"), page);
     assertTrue(page.contains("bent_last_success_timestamp_seconds 1700000000.25\n"), page);
     assertTrue(page.contains("# TYPE bent_compile_duration_seconds histogram\n"), page);
     assertTrue(page.contains("bent_compile_duration_seconds_bucket{le=\"0.005\"} 1\n"), page);
@@ -42,5 +45,22 @@ class MetricsPageTest {
     assertTrue(held.contains("bent_scan_holds_total 2\n"), held);
     assertTrue(held.contains("# TYPE bent_scan_held_tasks gauge\nbent_scan_held_tasks 3\n"), held);
     assertTrue(page.lines().allMatch(l -> l.startsWith("# ") || l.matches("bent_[a-z_]+(\\{[a-z]+=\"[^\"]+\"})? [0-9.]+")), page);
+  }
+
+  @Test
+  void theReadmeTableListsEveryMetricWithItsType() throws java.io.IOException {
+    WatchStatus status = new WatchStatus(Clock.systemUTC());
+    java.util.Map<String, String> rendered = new java.util.TreeMap<>();
+    MetricsPage.render(status.snapshot()).lines()
+        .filter(l -> l.startsWith("# TYPE "))
+        .map(l -> l.substring("# TYPE ".length()).split(" "))
+        .forEach(t -> rendered.put(t[0], t[1]));
+    java.util.Map<String, String> documented = new java.util.TreeMap<>();
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `(bent_[a-z_]+)(\\{[a-z]+})?` \\| ([a-z]+) \\|")
+        .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md")));
+    while (row.find()) {
+      documented.put(row.group(1), row.group(3));
+    }
+    assertEquals(rendered, documented);
   }
 }

@@ -66,8 +66,10 @@ class ScannerProcessTest {
         Instant published = Instant.parse(s3.metadata("fleet", "prod/mesh.yaml").get(S3Snapshots.SCAN_TIME));
         assertTrue(published.isAfter(Instant.now().minusSeconds(120)), published.toString());
 
-        first.terminate(Duration.ofSeconds(30));
-        second.terminate(Duration.ofSeconds(30));
+        assertEquals(0, first.terminate(Duration.ofSeconds(30)), "a stop on SIGTERM is a success: " + first.stderr());
+        assertEquals(0, second.terminate(Duration.ofSeconds(30)), second.stderr());
+        assertTrue(first.stderr().contains("bent: stopping; a scan in progress is finished first\nbent: stopped\n"),
+            first.stderr());
         assertEquals(Set.of("s3:GetObject", "s3:PutObject"), s3.observed("scanner"),
             first.stderr() + second.stderr());
         assertEquals(Set.of("s3:GetObject"), s3.observed("sidecar"), watch.stderr());

@@ -20,8 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * Measures how long a watch takes from a change of the mesh file to the published generations,
- * for each sample mesh and for a generated mesh of 1,000 nodes (200 services of 5 endpoints), and
- * counts the files one endpoint change writes (new files, not hard links to unchanged ones). A main, not a test: surefire does not run it.
+ * for each sample mesh and for a generated mesh of 1,000 nodes (200 services of 5 endpoints), with
+ * its local clusters in the CDS files (the default) and in the bootstraps, and
+ * counts the files one endpoint change writes (new files, not hard links to unchanged ones) and
+ * their megabytes (the mean per change). A main, not a test: surefire does not run it.
  *
  * <pre>
  * mvn -q package -DskipTests
@@ -31,7 +33,7 @@ import java.util.stream.Stream;
  * <p>Run from the checkout root; samples come from SAMPLES_DIR, else {@code samples/}, else
  * {@code ../shared/seed/}; {@code --generated-only} measures only the generated mesh. The watch runs in this JVM with no debounce, so the numbers are the
  * latency bent adds; a real watch adds its {@code --debounce} (200 ms by default). Each change
- * moves one endpoint address, alternating between two values.
+ * moves one endpoint address to a value it has not had before in the run.
  */
 public final class WatchBenchmark {
   private static final Pattern LAST_OCTET = Pattern.compile("(address: \"?\\d+\\.\\d+\\.\\d+\\.)(\\d+)");
@@ -40,12 +42,15 @@ public final class WatchBenchmark {
   private WatchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("%-28s %6s %9s %9s %10s %10s%n", "mesh", "nodes", "median ms", "p90 ms", "compile ms", "publish ms");
+    System.out.printf(
+        "%-28s %6s %9s %9s %10s %10s %12s%n", "mesh", "nodes", "median ms", "p90 ms", "compile ms", "publish ms",
+        "MB written");
     boolean generatedOnly = args.length > 0 && args[0].equals("--generated-only");
     for (Path sample : generatedOnly ? List.<Path>of() : samples(args)) {
       bench(sample.getFileName().toString(), Files.readString(sample), 5, 30);
     }
     bench("generated 200x5", generated(200, 5), 2, 8);
+    bench("same, localClusters: bootstrap", "mesh:\n  localClusters: bootstrap\n" + generated(200, 5), 2, 8);
   }
 
   private static void bench(String name, String mesh, int warmup, int measured) throws Exception {
@@ -54,38 +59,44 @@ public final class WatchBenchmark {
       List<Double> latencies = new ArrayList<>();
       double[] compile = new double[1];
       double[] publish = new double[1];
+      double[] megabytes = new double[1];
       for (int i = 0; i < warmup + measured; i++) {
         boolean last = i == warmup + measured - 1;
         RewriteCounter counter = last ? RewriteCounter.before(session.out) : null;
         WatchStatus.Snapshot before = session.status.snapshot();
         long start = System.nanoTime();
-        MeshVersions.writeByRename(session.mesh, moveOneEndpoint(mesh, i % 2 == 0));
+        MeshVersions.writeByRename(session.mesh, moveOneEndpoint(mesh, i + 1));
         WatchStatus.Snapshot after = session.awaitPublish(before.publishes());
         if (i >= warmup) {
           latencies.add((System.nanoTime() - start) / 1e6);
           compile[0] += (after.compileSeconds().sum() - before.compileSeconds().sum()) * 1000 / measured;
           publish[0] += (after.publishSeconds().sum() - before.publishSeconds().sum()) * 1000 / measured;
+          megabytes[0] += (after.writtenBytes() - before.writtenBytes()) / 1e6 / measured;
         }
         if (last) {
           System.out.println("  " + name + ", one endpoint moved: " + counter.after());
         }
       }
       double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      System.out.printf("%-28s %6d %9.1f %9.1f %10.1f %10.1f%n", name, session.nodes(), sorted[sorted.length / 2],
-          sorted[(int) Math.ceil(sorted.length * 0.9) - 1], compile[0], publish[0]);
+      System.out.printf("%-28s %6d %9.1f %9.1f %10.1f %10.1f %12.1f%n", name, session.nodes(), sorted[sorted.length / 2],
+          sorted[(int) Math.ceil(sorted.length * 0.9) - 1], compile[0], publish[0], megabytes[0]);
     } finally {
       deleteRecursively(dir);
     }
   }
 
-  /** The mesh with the last octet of its first IPv4 endpoint address moved (or moved back). */
-  static String moveOneEndpoint(String mesh, boolean moved) {
+  /**
+   * The mesh with the last octet of its first IPv4 endpoint address moved by {@code step} (1 to
+   * 200). Each change of a run gets a new address, so that no change brings back one of the
+   * generations a node keeps, which would be published without writing anything.
+   */
+  static String moveOneEndpoint(String mesh, int step) {
     Matcher m = LAST_OCTET.matcher(mesh);
     if (!m.find()) {
       throw new IllegalArgumentException("the mesh has no IPv4 endpoint address to move");
     }
     int octet = Integer.parseInt(m.group(2));
-    int value = moved ? (octet + 100) % 250 + 1 : octet;
+    int value = (octet + step) % 254 + 1;
     return mesh.substring(0, m.start(2)) + value + mesh.substring(m.end(2));
   }
 
@@ -227,7 +238,8 @@ public final class WatchBenchmark {
         }
       }
       return changedNodes + " of " + nodes.size() + " nodes got a new generation; " + written
-          + " files written, " + linked + " unchanged files hard-linked; " + bootstraps + " bootstraps rewritten";
+          + " files new to their node (written, or linked to a twin written once for many nodes), " + linked
+          + " unchanged files hard-linked to the node's previous generation; " + bootstraps + " bootstraps rewritten";
     }
 
     private static Object inode(Path file) throws IOException {

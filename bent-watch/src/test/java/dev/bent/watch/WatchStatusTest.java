@@ -15,11 +15,11 @@ class WatchStatusTest {
     WatchStatus status = new WatchStatus(Clock.systemUTC());
     assertFalse(status.health().ok());
     assertTrue(status.health().reason().startsWith("starting"), status.health().reason());
-    status.succeeded(false, 0.01);
+    status.succeeded(false, 0.01, dev.bent.write.GenerationWriter.Written.NONE);
     assertEquals(new WatchStatus.Health(true, "ok"), status.health());
     status.failed(WatchStatus.Failure.INVALID_INPUT, "mesh.yaml:3:7: error: invalid YAML");
     assertEquals(new WatchStatus.Health(false, "mesh.yaml:3:7: error: invalid YAML"), status.health());
-    status.succeeded(true, 0.01);
+    status.succeeded(true, 0.01, dev.bent.write.GenerationWriter.Written.NONE);
     assertTrue(status.health().ok());
   }
 }

@@ -1,10 +1,11 @@
-package dev.bent.watch;
+package dev.bent.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops a watch cleanly on SIGTERM or SIGINT: a JVM shutdown hook that asks the loop to stop,
+ * Stops a long-running command (a watch, a scanner loop) cleanly on SIGTERM or SIGINT: a JVM
+ * shutdown hook that asks the loop to stop,
  * waits until the command has finished its publish and released the lock and the status port,
  * and then ends the process with exit status 0.
  *
@@ -17,28 +18,41 @@ import java.util.concurrent.TimeUnit;
  * so the hook halts with 0. If the loop does not finish within the grace period (a stuck disk),
  * the hook halts with 1: the publish is abandoned, which the generation swap makes safe.
  */
-final class StopOnSignal implements AutoCloseable {
-  static final long GRACE_SECONDS = 10;
+public final class StopOnSignal implements AutoCloseable {
+  public static final long GRACE_SECONDS = 10;
+
+  /** The lines a stop prints. */
+  public interface Log {
+    /** The signal came; the loop is asked to stop. */
+    void stopping();
+
+    /** The command finished and released what it held. */
+    void stopped();
+
+    /** The command did not finish within {@code graceSeconds}. */
+    void abandoned(long graceSeconds);
+  }
 
   private final Thread hook;
-  private final WatchLog log;
+  private final Log log;
   private final CountDownLatch closed = new CountDownLatch(1);
   private Runnable action;
   private boolean requested;
 
-  private StopOnSignal(WatchLog log) {
+  private StopOnSignal(Log log) {
     this.log = log;
     this.hook = new Thread(this::onSignal, "bent-stop");
   }
 
-  static StopOnSignal install(WatchLog log) {
+  /** Installs the hook; {@code log} prints what the stop does. */
+  public static StopOnSignal install(Log log) {
     StopOnSignal stop = new StopOnSignal(log);
     Runtime.getRuntime().addShutdownHook(stop.hook);
     return stop;
   }
 
   /** What to run on a signal; runs at once if a signal came already. */
-  synchronized void onStop(Runnable stopAction) {
+  public synchronized void onStop(Runnable stopAction) {
     this.action = stopAction;
     if (requested) {
       stopAction.run();

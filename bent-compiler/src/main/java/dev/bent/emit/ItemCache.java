@@ -1,0 +1,70 @@
+package dev.bent.emit;
+
+import com.google.protobuf.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The text of resources emitted by one compile, kept for the next compile in the same process (a
+ * watch), keyed by the resource's value: an equal resource gets the same text without rendering.
+ *
+ * <p>Reasoning: after one endpoint change, a watch of 1,000 nodes rebuilds every resource, and all
+ * but one egress cluster and one node's own resources equal the last compile's; comparing
+ * messages (their generated equals and hash code) costs a small part of rendering them. Entries
+ * not used by a compile are dropped after it, so the cache holds about one compile's output. Not
+ * thread-safe: one compile at a time.
+ */
+public final class ItemCache {
+  private final Generations items = new Generations(YamlEmitter::resourceItem);
+  private final Generations documents =
+      new Generations(m -> new String(YamlEmitter.document(m), StandardCharsets.UTF_8));
+
+  /** Creates an empty cache. */
+  public ItemCache() {}
+
+  /** The resource item of {@code resource} ({@link YamlEmitter#resourceItem}). */
+  String resourceItem(Message resource) {
+    return items.text(resource);
+  }
+
+  /** The YAML document of {@code message} ({@link YamlEmitter#document}), for a bootstrap. */
+  byte[] document(Message message) {
+    return documents.text(message).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Ends a compile: what it did not use is forgotten. */
+  public void compileDone() {
+    items.next();
+    documents.next();
+  }
+
+  /** Texts by message, of this compile and of the one before. */
+  private static final class Generations {
+    private final Function<Message, String> render;
+    private Map<Message, String> current = new HashMap<>();
+    private Map<Message, String> previous = new HashMap<>();
+
+    Generations(Function<Message, String> render) {
+      this.render = render;
+    }
+
+    String text(Message message) {
+      String text = current.get(message);
+      if (text == null) {
+        text = previous.get(message);
+        if (text == null) {
+          text = render.apply(message);
+        }
+        current.put(message, text);
+      }
+      return text;
+    }
+
+    void next() {
+      previous = current;
+      current = new HashMap<>();
+    }
+  }
+}
