@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>Check every relative path, and that every name this writes is free or bent's, before any
  *       I/O; remove leftovers of an interrupted write.
- *   <li>Name the generation by the digest of its files.
+ *   <li>Name the generation by a digest of its files: their paths, lengths and content keys (the
+ *       SHA-256 the emitter computed for each, else of the bytes).
  *   <li>Unless a directory of that name already holds exactly those bytes (the live generation
  *       when nothing changed, or a kept one coming back), write the generation into a temporary
  *       directory beside it, every file and directory fsynced, then rename it to its name.
