@@ -30,6 +30,7 @@ public final class CheckMemo {
   private final Map<RouteConfiguration, RouteFacts> routes = new IdentityHashMap<>();
   private final Map<Cluster, AdminReach> adminReach = new IdentityHashMap<>();
   private final Map<Message, List<TypedConfigFinder.Found>> secretRefs = new IdentityHashMap<>();
+  private final AnyMemo payloads = new AnyMemo();
 
   /** What a route configuration is, apart from the node: whether its domains are unique, what it routes to. */
   record RouteFacts(boolean domainsUnique, Set<String> clusters) {}
@@ -71,6 +72,11 @@ public final class CheckMemo {
   /** The SdsSecretConfigs inside {@code root}, with paths relative to it. */
   List<TypedConfigFinder.Found> secretRefs(Message root) {
     return secretRefs.computeIfAbsent(root, r -> TypedConfigFinder.findMessages(r, "", SecretFileCheck.TYPES));
+  }
+
+  /** What checking each Any payload found, for {@link RuleDiagnostics}. */
+  AnyMemo payloads() {
+    return payloads;
   }
 
   /** The node-independent facts of {@code config}. */

@@ -29,18 +29,20 @@ final class TypedConfigFinder {
   record Found(String path, Message config) {}
 
   private static final String ANY = "google.protobuf.Any";
-  private static final Map<Descriptors.Descriptor, Boolean> MAY_HOLD_ANY = new ConcurrentHashMap<>();
-
-  private static final Map<Set<String>, Map<Descriptors.Descriptor, Boolean>> MAY_HOLD = new ConcurrentHashMap<>();
+  /** The fields worth walking, by the set of wanted plain types (empty for Any contents only) and type. */
+  private static final Map<Set<String>, Map<Descriptors.Descriptor, Descriptors.FieldDescriptor[]>> WALKED =
+      new ConcurrentHashMap<>();
 
   private final Predicate<String> wanted;
   /** The plain message types to report, or null to report only Any contents. */
   private final Set<String> plain;
   private final List<Found> found = new ArrayList<>();
+  private final Map<Descriptors.Descriptor, Descriptors.FieldDescriptor[]> walked;
 
   private TypedConfigFinder(Predicate<String> wanted, Set<String> plain) {
     this.wanted = wanted;
     this.plain = plain;
+    this.walked = WALKED.computeIfAbsent(plain == null ? Set.of() : plain, p -> new ConcurrentHashMap<>());
   }
 
   /**
@@ -69,11 +71,7 @@ final class TypedConfigFinder {
   }
 
   private void fields(Message message, String path) {
-    for (Descriptors.FieldDescriptor field : message.getDescriptorForType().getFields()) {
-      if (field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE
-          || !mayHold(field.getMessageType())) {
-        continue;
-      }
+    for (Descriptors.FieldDescriptor field : walked(message.getDescriptorForType())) {
       if (field.isRepeated()) {
         int count = message.getRepeatedFieldCount(field);
         if (count == 0) {
@@ -94,23 +92,20 @@ final class TypedConfigFinder {
   }
 
   /**
-   * Whether a message of {@code type} can hold an {@code Any} at some depth; the walk skips fields
-   * that cannot (most of a route or cluster), which makes it several times faster.
+   * The message fields of {@code type} that can hold an Any or a wanted plain message at some
+   * depth, in field order; the walk skips the others (most of a route or cluster), which makes it
+   * several times faster. Worked out once per type and set of wanted types.
    */
-  static boolean mayHoldAny(Descriptors.Descriptor type) {
-    return MAY_HOLD_ANY.computeIfAbsent(type, TypedConfigFinder::reachesAny);
-  }
-
-  private boolean mayHold(Descriptors.Descriptor type) {
-    if (plain == null) {
-      return mayHoldAny(type);
+  private Descriptors.FieldDescriptor[] walked(Descriptors.Descriptor type) {
+    Descriptors.FieldDescriptor[] fields = walked.get(type);
+    if (fields == null) {
+      Set<String> targets = plain == null ? Set.of() : plain;
+      fields = walked.computeIfAbsent(type, t -> t.getFields().stream()
+          .filter(f -> f.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE
+              && reaches(f.getMessageType(), targets))
+          .toArray(Descriptors.FieldDescriptor[]::new));
     }
-    return MAY_HOLD.computeIfAbsent(plain, p -> new ConcurrentHashMap<>())
-        .computeIfAbsent(type, t -> reaches(t, plain));
-  }
-
-  private static boolean reachesAny(Descriptors.Descriptor root) {
-    return reaches(root, Set.of());
+    return fields;
   }
 
   /** Whether a message of {@code root} can hold an Any or a message of {@code targets} at some depth. */
@@ -166,8 +161,14 @@ final class TypedConfigFinder {
     if (prototype.isEmpty()) {
       return Optional.empty();
     }
+    Message type = prototype.get();
     try {
-      return Optional.of(prototype.get().getParserForType().parseFrom(any.getValue()));
+      String url = any.getTypeUrl();
+      if (url.substring(url.lastIndexOf('/') + 1).equals(type.getDescriptorForType().getFullName())) {
+        // The Any keeps what it unpacks: the checks that look into one resource parse it once.
+        return Optional.of(any.unpack(type.getClass()));
+      }
+      return Optional.of(type.getParserForType().parseFrom(any.getValue()));
     } catch (InvalidProtocolBufferException e) {
       return Optional.empty();
     }
