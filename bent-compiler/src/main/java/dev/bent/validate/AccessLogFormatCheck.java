@@ -90,6 +90,9 @@ final class AccessLogFormatCheck {
       "START_TIME", "START_TIME_LOCAL", "EMIT_TIME", "EMIT_TIME_LOCAL", "DYNAMIC_METADATA", "CLUSTER_METADATA",
       "FILTER_STATE", "ENVIRONMENT");
 
+  /** {@link #BUILT_IN} in the order suggestions are looked for in. */
+  private static final Set<String> BUILT_IN_SORTED = java.util.Collections.unmodifiableSet(new TreeSet<>(BUILT_IN));
+
   /** The commands each formatter extension adds, by its config type. */
   private static final Map<String, String> EXTENSIONS = Map.of(
       Cel.getDescriptor().getFullName(), "CEL",
@@ -132,6 +135,9 @@ final class AccessLogFormatCheck {
   }
 
   private static Set<String> commands(SubstitutionFormatString format) {
+    if (format.getFormattersCount() == 0) {
+      return BUILT_IN_SORTED;
+    }
     Set<String> all = new TreeSet<>(BUILT_IN);
     for (TypedExtensionConfig formatter : format.getFormattersList()) {
       String url = formatter.getTypedConfig().getTypeUrl();

@@ -5,7 +5,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>Reasoning: every node of a mesh carries the same router, fault and access-log configs, and
  * often the same connection manager; a compile of 1,000 nodes parsed them 1,000 times. One memo
- * serves one compile (it holds the payloads until then); it is not thread-safe.
+ * serves one compile (it holds the payloads' bytes, not the Any objects, until then); it is not
+ * thread-safe.
  */
 final class AnyMemo {
   /** What one walk found: field-rule violations and value-check violations, each in field order. */
@@ -32,22 +32,19 @@ final class AnyMemo {
   /** A payload: its type URL and bytes. */
   private record Payload(String url, ByteString bytes) {}
 
-  private final Map<Message, Verdict> byObject = new IdentityHashMap<>();
-  private final Map<Payload, Verdict> byPayload = new HashMap<>();
+  private final Map<Payload, Verdict> verdicts = new HashMap<>();
 
-  /** The verdict on {@code any}, computed by {@code check} (paths relative to the Any) when new. */
+  /**
+   * The verdict on {@code any}, computed by {@code check} (paths relative to the Any) when new. The
+   * same Any object, whose bytes are the same ByteString, is found without comparing bytes.
+   */
   Verdict verdict(Message any, Supplier<Verdict> check) {
-    Verdict known = byObject.get(any);
-    if (known != null) {
-      return known;
-    }
     Payload payload = payload(any);
-    known = byPayload.get(payload);
+    Verdict known = verdicts.get(payload);
     if (known == null) {
       known = check.get();
-      byPayload.put(payload, known);
+      verdicts.put(payload, known);
     }
-    byObject.put(any, known);
     return known;
   }
 

@@ -1,6 +1,8 @@
 package dev.bent.validate;
 
 import com.google.protobuf.Descriptors;
+import com.google.protobuf.GeneratedMessageV3;
+import com.google.protobuf.Message;
 import io.envoyproxy.pgv.validate.Validate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -64,6 +66,48 @@ final class MessagePlan {
       Descriptors.FieldDescriptor holder = map ? value : field;
       this.childType = holder.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE
           ? holder.getMessageType() : null;
+    }
+
+    /** Reads the field of one generated class without reflection; null until a generated message is read. */
+    private FieldReader reader;
+    private boolean readerTried;
+
+    /** {@link com.google.protobuf.Message#hasField}, for a singular field. */
+    boolean has(Message message) {
+      FieldReader fast = reader(message);
+      return fast != null ? fast.has(message) : message.hasField(field);
+    }
+
+    /** {@link Message#getField}, for a singular field. */
+    Object get(Message message) {
+      FieldReader fast = reader(message);
+      return fast != null ? fast.get(message) : message.getField(field);
+    }
+
+    /** {@link Message#getRepeatedFieldCount}. */
+    int count(Message message) {
+      FieldReader fast = reader(message);
+      return fast != null ? fast.count(message) : message.getRepeatedFieldCount(field);
+    }
+
+    /** {@link Message#getRepeatedField}. */
+    Object get(Message message, int index) {
+      FieldReader fast = reader(message);
+      return fast != null ? fast.get(message, index) : message.getRepeatedField(field, index);
+    }
+
+    /**
+     * The reader for {@code message}'s class, made from the first generated message read; null for
+     * any other class (a DynamicMessage reads its fields from a map, without reflection).
+     */
+    private FieldReader reader(Message message) {
+      FieldReader fast = reader;
+      if (fast == null && !readerTried && message instanceof GeneratedMessageV3) {
+        fast = FieldReader.of(message.getClass(), field);
+        reader = fast;
+        readerTried = true;
+      }
+      return fast != null && fast.type == message.getClass() ? fast : null;
     }
 
     /** The plan of the field's message type (a map field's value type); null for scalars. */

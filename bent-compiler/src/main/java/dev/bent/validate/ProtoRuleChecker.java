@@ -1,8 +1,8 @@
 package dev.bent.validate;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.UnknownFieldSet;
@@ -115,21 +115,21 @@ public final class ProtoRuleChecker {
         private void quiet(Message message, MessagePlan plan, String path) {
             for (MessagePlan.FieldPlan field : plan.fields) {
                 if (field.map) {
-                    int count = message.getRepeatedFieldCount(field.field);
+                    int count = field.count(message);
                     MessagePlan child = field.child();
                     for (int i = 0; i < count && child != null; i++) {
-                        Message entry = (Message) message.getRepeatedField(field.field, i);
+                        Message entry = (Message) field.get(message, i);
                         String at = Findings.key(Findings.field(path, field.name), entry.getField(field.key));
                         quietChild((Message) entry.getField(field.value), child, at);
                     }
                 } else if (field.repeated) {
-                    int count = message.getRepeatedFieldCount(field.field);
+                    int count = field.count(message);
                     for (int i = 0; i < count; i++) {
-                        quietChild((Message) message.getRepeatedField(field.field, i), field.child(),
+                        quietChild((Message) field.get(message, i), field.child(),
                                 Findings.index(Findings.field(path, field.name), i));
                     }
-                } else if (message.hasField(field.field)) {
-                    quietChild((Message) message.getField(field.field), field.child(),
+                } else if (field.has(message)) {
+                    quietChild((Message) field.get(message), field.child(),
                             Findings.field(path, field.name));
                 }
             }
@@ -144,7 +144,7 @@ public final class ProtoRuleChecker {
             Validate.FieldRules fieldRules = pgv ? field.rules : null;
             Descriptors.FieldDescriptor descriptor = field.field;
             if (field.repeated) {
-                int count = message.getRepeatedFieldCount(descriptor);
+                int count = field.count(message);
                 if (count == 0 && fieldRules == null) {
                     return;
                 }
@@ -160,17 +160,17 @@ public final class ProtoRuleChecker {
             } else if (field.message || field.presence) {
                 // A oneof member has presence: set exactly when it is the oneof's case, and not
                 // looked at otherwise.
-                if (message.hasField(descriptor)) {
+                if (field.has(message)) {
                     String path = Findings.field(parent, field.name);
                     if (field.marked) {
                         Deprecations.field(descriptor, path, rules);
                     }
-                    value(message.getField(descriptor), field.child(), fieldRules, path, pgv, false);
+                    value(field.get(message), field.child(), fieldRules, path, pgv, false);
                 } else if (field.message && fieldRules != null && field.oneof == null) {
                     ValueRules.checkRequired(fieldRules, Findings.field(parent, field.name), rules);
                 }
             } else {
-                Object value = message.getField(descriptor);
+                Object value = field.get(message);
                 boolean set = isSet(value, descriptor);
                 String path = Findings.field(parent, field.name);
                 if (set && field.marked) {
@@ -215,7 +215,7 @@ public final class ProtoRuleChecker {
             }
             MessagePlan child = field.child();
             for (int i = 0; i < count; i++) {
-                value(message.getRepeatedField(field.field, i), child, items, Findings.index(path, i), pgv, false);
+                value(field.get(message, i), child, items, Findings.index(path, i), pgv, false);
             }
         }
 
@@ -246,7 +246,7 @@ public final class ProtoRuleChecker {
             Validate.FieldRules valueRules = r != null && r.hasValues() ? r.getValues() : null;
             MessagePlan child = field.child();
             for (int i = 0; i < count; i++) {
-                Message entry = (Message) message.getRepeatedField(field.field, i);
+                Message entry = (Message) field.get(message, i);
                 Object key = entry.getField(field.key);
                 String entryPath = Findings.key(path, key);
                 if (r != null && r.hasKeys()) {
@@ -274,29 +274,50 @@ public final class ProtoRuleChecker {
         }
 
         private void content(Message any, String path) {
-            Descriptors.Descriptor type = any.getDescriptorForType();
-            String url = (String) any.getField(type.findFieldByName("type_url"));
-            ByteString bytes = (ByteString) any.getField(type.findFieldByName("value"));
+            String url;
+            ByteString bytes;
+            if (any instanceof Any packed) {
+                url = packed.getTypeUrl();
+                bytes = packed.getValue();
+            } else {
+                Descriptors.Descriptor type = any.getDescriptorForType();
+                url = (String) any.getField(type.findFieldByName("type_url"));
+                bytes = (ByteString) any.getField(type.findFieldByName("value"));
+            }
             if (url.isEmpty()) {
                 rules.error(path, "any.type_url_missing", "has no type URL (\"@type\")");
                 return;
             }
-            Optional<Descriptors.Descriptor> contentType = EnvoyTypes.descriptor(url);
-            if (contentType.isEmpty()) {
+            Optional<Message> prototype = EnvoyTypes.defaultInstance(url);
+            if (prototype.isEmpty()) {
                 rules.error(path, "any.unknown_type", "type " + url + " is not a known Envoy API message");
                 return;
             }
-            DynamicMessage content;
+            Descriptors.Descriptor contentType = prototype.get().getDescriptorForType();
+            Message content;
             try {
-                content = DynamicMessage.parseFrom(contentType.get(), bytes);
+                content = unpack(any, url, bytes, prototype.get());
             } catch (InvalidProtocolBufferException e) {
-                rules.error(path, "any.invalid_value", "value is not a valid " + contentType.get().getFullName()
+                rules.error(path, "any.invalid_value", "value is not a valid " + contentType.getFullName()
                         + ": " + e.getMessage());
                 return;
             }
             // An extension's typed_config is validated in full when Envoy instantiates it.
-            message(content, MessagePlan.of(contentType.get()), path, true);
+            message(content, MessagePlan.of(contentType), path, true);
         }
+    }
+
+    /**
+     * The content of an Any as its generated class. The Any keeps what it unpacks, so the node
+     * checks that look into the same typed config later do not parse it again.
+     */
+    private static Message unpack(Message any, String url, ByteString bytes, Message prototype)
+            throws InvalidProtocolBufferException {
+        if (any instanceof Any packed
+                && url.substring(url.lastIndexOf('/') + 1).equals(prototype.getDescriptorForType().getFullName())) {
+            return packed.unpack(prototype.getClass());
+        }
+        return prototype.getParserForType().parseFrom(bytes);
     }
 
     /** Proto3 presence of a scalar without presence: it differs from the default. */

@@ -1,7 +1,5 @@
 package dev.bent.validate;
 
-import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.List;
 
@@ -19,35 +17,13 @@ final class ValueCompileChecks {
     return ProtoRuleChecker.checkAll(message, null).values();
   }
 
-  /**
-   * Checks one regex matcher or access-log format found at {@code path}. Inside a typed config it
-   * is a {@code DynamicMessage}; the checks read the generated class, so it is read again as one.
-   */
+  /** Checks one regex matcher or access-log format found at {@code path}; other messages are ignored. */
   static void check(String path, Message found, Findings findings) {
-    Message config = generated(found);
-    if (config == null) {
-      return;
-    }
-    TypedConfigFinder.Found at = new TypedConfigFinder.Found(path, config);
-    if (RegexCheck.TYPES.contains(config.getDescriptorForType().getFullName())) {
+    TypedConfigFinder.Found at = new TypedConfigFinder.Found(path, found);
+    if (RegexCheck.TYPES.contains(found.getDescriptorForType().getFullName())) {
       RegexCheck.check(at, findings);
     } else {
       AccessLogFormatCheck.check(at, findings);
-    }
-  }
-
-  private static Message generated(Message found) {
-    if (!(found instanceof DynamicMessage)) {
-      return found;
-    }
-    Message prototype = EnvoyTypes.defaultInstance(found.getDescriptorForType().getFullName()).orElse(null);
-    if (prototype == null) {
-      return null;
-    }
-    try {
-      return prototype.getParserForType().parseFrom(found.toByteString());
-    } catch (InvalidProtocolBufferException e) {
-      return null;
     }
   }
 }
