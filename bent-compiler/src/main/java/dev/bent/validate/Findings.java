@@ -27,6 +27,11 @@ final class Findings {
         }
     }
 
+    /** How many violations were found so far. */
+    int size() {
+        return violations.size();
+    }
+
     List<RuleViolation> result() {
         return List.copyOf(violations);
     }

@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -30,14 +31,14 @@ final class TypedConfigFinder {
 
   private static final String ANY = "google.protobuf.Any";
   /** The fields worth walking, by the set of wanted plain types (empty for Any contents only) and type. */
-  private static final Map<Set<String>, Map<Descriptors.Descriptor, Descriptors.FieldDescriptor[]>> WALKED =
+  private static final Map<Set<String>, Map<Descriptors.Descriptor, MessagePlan.FieldPlan[]>> WALKED =
       new ConcurrentHashMap<>();
 
   private final Predicate<String> wanted;
   /** The plain message types to report, or null to report only Any contents. */
   private final Set<String> plain;
   private final List<Found> found = new ArrayList<>();
-  private final Map<Descriptors.Descriptor, Descriptors.FieldDescriptor[]> walked;
+  private final Map<Descriptors.Descriptor, MessagePlan.FieldPlan[]> walked;
 
   private TypedConfigFinder(Predicate<String> wanted, Set<String> plain) {
     this.wanted = wanted;
@@ -71,9 +72,10 @@ final class TypedConfigFinder {
   }
 
   private void fields(Message message, String path) {
-    for (Descriptors.FieldDescriptor field : walked(message.getDescriptorForType())) {
+    for (MessagePlan.FieldPlan plan : walked(message.getDescriptorForType())) {
+      Descriptors.FieldDescriptor field = plan.field;
       if (field.isRepeated()) {
-        int count = message.getRepeatedFieldCount(field);
+        int count = plan.count(message);
         if (count == 0) {
           continue;
         }
@@ -82,11 +84,11 @@ final class TypedConfigFinder {
           mapValues(field, (List<?>) message.getField(field), at);
         } else {
           for (int i = 0; i < count; i++) {
-            value((Message) message.getRepeatedField(field, i), Findings.index(at, i));
+            value((Message) plan.get(message, i), Findings.index(at, i));
           }
         }
-      } else if (message.hasField(field)) {
-        value((Message) message.getField(field), Findings.field(path, field.getName()));
+      } else if (plan.has(message)) {
+        value((Message) plan.get(message), Findings.field(path, field.getName()));
       }
     }
   }
@@ -96,14 +98,13 @@ final class TypedConfigFinder {
    * depth, in field order; the walk skips the others (most of a route or cluster), which makes it
    * several times faster. Worked out once per type and set of wanted types.
    */
-  private Descriptors.FieldDescriptor[] walked(Descriptors.Descriptor type) {
-    Descriptors.FieldDescriptor[] fields = walked.get(type);
+  private MessagePlan.FieldPlan[] walked(Descriptors.Descriptor type) {
+    MessagePlan.FieldPlan[] fields = walked.get(type);
     if (fields == null) {
       Set<String> targets = plain == null ? Set.of() : plain;
-      fields = walked.computeIfAbsent(type, t -> t.getFields().stream()
-          .filter(f -> f.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE
-              && reaches(f.getMessageType(), targets))
-          .toArray(Descriptors.FieldDescriptor[]::new));
+      fields = walked.computeIfAbsent(type, t -> Arrays.stream(MessagePlan.of(t).fields)
+          .filter(f -> f.message && reaches(f.field.getMessageType(), targets))
+          .toArray(MessagePlan.FieldPlan[]::new));
     }
     return fields;
   }
