@@ -31,6 +31,9 @@ final class MessagePlan {
 
   /** One field that checking can find something in. */
   static final class FieldPlan {
+    /** How many reads of generated messages make a field worth a {@link FieldReader}. */
+    static final int HOT = 200;
+
     final Descriptors.FieldDescriptor field;
     final String name;
     /** The field's PGV rules, or null. */
@@ -68,8 +71,12 @@ final class MessagePlan {
           ? holder.getMessageType() : null;
     }
 
-    /** Reads the field of one generated class without reflection; null until a generated message is read. */
+    /**
+     * Reads the field of one generated class without reflection; null until the field has been
+     * read {@link #HOT} times from generated messages.
+     */
     private FieldReader reader;
+    private int reads;
     private boolean readerTried;
 
     /** {@link com.google.protobuf.Message#hasField}, for a singular field. */
@@ -97,17 +104,28 @@ final class MessagePlan {
     }
 
     /**
-     * The reader for {@code message}'s class, made from the first generated message read; null for
-     * any other class (a DynamicMessage reads its fields from a map, without reflection).
+     * The reader for {@code message}'s class, made once the field is hot (reads of generated
+     * messages); null before, and for any other class (a DynamicMessage reads its fields from a
+     * map, without reflection).
+     *
+     * <p>Reasoning: making a reader defines small classes, which costs more than reflection for a
+     * field read a few times, as in a one-node compile; a compile of many nodes reads the same
+     * fields thousands of times. The count is not synchronized: a lost update only delays it.
      */
     private FieldReader reader(Message message) {
       FieldReader fast = reader;
-      if (fast == null && !readerTried && message instanceof GeneratedMessageV3) {
+      if (fast == null) {
+        if (readerTried || !(message instanceof GeneratedMessageV3) || ++reads < HOT) {
+          return null;
+        }
         fast = FieldReader.of(message.getClass(), field);
         reader = fast;
         readerTried = true;
+        if (fast == null) {
+          return null;
+        }
       }
-      return fast != null && fast.type == message.getClass() ? fast : null;
+      return fast.type == message.getClass() ? fast : null;
     }
 
     /** The plan of the field's message type (a map field's value type); null for scalars. */
