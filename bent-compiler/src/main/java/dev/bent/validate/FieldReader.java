@@ -63,15 +63,15 @@ final class FieldReader {
       boolean enumField = field.getJavaType() == Descriptors.FieldDescriptor.JavaType.ENUM;
       String getter = "get" + name + (enumField ? "Value" : "");
       if (field.isRepeated()) {
-        MethodHandle countHandle = LOOKUP.findVirtual(type, "get" + name + "Count", MethodType.methodType(int.class));
-        MethodHandle elementHandle = find(type, getter, int.class);
+        MethodHandle countHandle = find(type, "get" + name + "Count", int.class);
+        MethodHandle elementHandle = find(type, field, getter, int.class);
         return new FieldReader(type, field, null, null, toInt(type, countHandle), indexed(type, elementHandle));
       }
       Predicate<Object> has = null;
       if (field.hasPresence()) {
-        has = predicate(type, LOOKUP.findVirtual(type, "has" + name, MethodType.methodType(boolean.class)));
+        has = predicate(type, find(type, "has" + name, boolean.class));
       }
-      return new FieldReader(type, field, has, function(type, find(type, getter)), null, null);
+      return new FieldReader(type, field, has, function(type, find(type, field, getter)), null, null);
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
@@ -129,10 +129,60 @@ final class FieldReader {
     return enumType == null ? raw : enumType.findValueByNumberCreatingIfUnknown((Integer) raw);
   }
 
-  /** A public accessor of {@code type} that takes {@code parameters}, whatever it returns. */
-  private static MethodHandle find(Class<?> type, String name, Class<?>... parameters)
-      throws ReflectiveOperationException {
-    return LOOKUP.unreflect(type.getMethod(name, parameters));
+  /**
+   * The public accessor {@code name} of {@code type} that takes {@code parameters} and returns what
+   * the field holds. A name that protobuf's own classes use too (a field named {@code class} or
+   * {@code serialized_size}, which protoc renames) is refused.
+   */
+  private static MethodHandle find(Class<?> type, Descriptors.FieldDescriptor field, String name,
+      Class<?>... parameters) throws ReflectiveOperationException {
+    if (inherited(name, parameters)) {
+      throw new NoSuchMethodException(name + " is protobuf's own");
+    }
+    java.lang.reflect.Method method = type.getMethod(name, parameters);
+    if (!holds(field, method.getReturnType())) {
+      throw new NoSuchMethodException(name + " returns " + method.getReturnType());
+    }
+    return LOOKUP.unreflect(method);
+  }
+
+  private static MethodHandle find(Class<?> type, String name, Class<?> returns) throws ReflectiveOperationException {
+    if (inherited(name)) {
+      throw new NoSuchMethodException(name + " is protobuf's own");
+    }
+    return LOOKUP.findVirtual(type, name, MethodType.methodType(returns));
+  }
+
+  private static boolean inherited(String name, Class<?>... parameters) {
+    try {
+      GeneratedMessageV3.class.getMethod(name, parameters);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /** Whether an accessor returning {@code type} returns the value of {@code field} (an open enum's as its number). */
+  private static boolean holds(Descriptors.FieldDescriptor field, Class<?> type) {
+    return switch (field.getJavaType()) {
+      case INT, ENUM -> type == int.class;
+      case LONG -> type == long.class;
+      case FLOAT -> type == float.class;
+      case DOUBLE -> type == double.class;
+      case BOOLEAN -> type == boolean.class;
+      case STRING -> type == String.class;
+      case BYTE_STRING -> type == com.google.protobuf.ByteString.class;
+      case MESSAGE -> Message.class.isAssignableFrom(type)
+          && field.getMessageType().getFullName().equals(descriptorName(type));
+    };
+  }
+
+  private static String descriptorName(Class<?> type) {
+    try {
+      return ((Descriptors.Descriptor) type.getMethod("getDescriptor").invoke(null)).getFullName();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** protoc's Java accessor name of a field: each letter after an underscore or a digit capitalized. */

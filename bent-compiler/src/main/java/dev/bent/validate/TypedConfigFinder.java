@@ -33,6 +33,8 @@ final class TypedConfigFinder {
   /** The fields worth walking, by the set of wanted plain types (empty for Any contents only) and type. */
   private static final Map<Set<String>, Map<Descriptors.Descriptor, MessagePlan.FieldPlan[]>> WALKED =
       new ConcurrentHashMap<>();
+  /** Whether a type can hold an Any or a wanted plain message, by the set of wanted types and type. */
+  private static final Map<Set<String>, Map<Descriptors.Descriptor, Boolean>> REACHES = new ConcurrentHashMap<>();
 
   private final Predicate<String> wanted;
   /** The plain message types to report, or null to report only Any contents. */
@@ -102,8 +104,9 @@ final class TypedConfigFinder {
     MessagePlan.FieldPlan[] fields = walked.get(type);
     if (fields == null) {
       Set<String> targets = plain == null ? Set.of() : plain;
+      Map<Descriptors.Descriptor, Boolean> reach = REACHES.computeIfAbsent(targets, p -> new ConcurrentHashMap<>());
       fields = walked.computeIfAbsent(type, t -> Arrays.stream(MessagePlan.of(t).fields)
-          .filter(f -> f.message && reaches(f.field.getMessageType(), targets))
+          .filter(f -> f.message && reach.computeIfAbsent(f.field.getMessageType(), c -> reaches(c, targets)))
           .toArray(MessagePlan.FieldPlan[]::new));
     }
     return fields;
