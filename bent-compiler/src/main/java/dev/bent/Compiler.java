@@ -124,7 +124,7 @@ public final class Compiler {
     List<Diagnostic> findings = new ArrayList<>();
     CheckMemo memo = new CheckMemo();
     if (validate) {
-      findings.addAll(OutputValidation.shared(shared));
+      findings.addAll(OutputValidation.shared(shared, memo));
     }
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());

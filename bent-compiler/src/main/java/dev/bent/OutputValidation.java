@@ -32,13 +32,18 @@ final class OutputValidation {
 
   /** The field rules of the egress clusters and routes that every node shares. */
   static List<Diagnostic> shared(SharedResources shared) {
+    return shared(shared, new CheckMemo());
+  }
+
+  /** Like {@link #shared(SharedResources)}, with the {@code memo} of the compile. */
+  static List<Diagnostic> shared(SharedResources shared, CheckMemo memo) {
     List<Diagnostic> out = new ArrayList<>();
     List<? extends Message> clusters = shared.egressClusters();
     for (int i = 0; i < clusters.size(); i++) {
-      out.addAll(RuleDiagnostics.check(NodeResources.CDS + EVERY_NODE, "resources[" + i + "]", clusters.get(i)));
+      out.addAll(RuleDiagnostics.check(NodeResources.CDS + EVERY_NODE, "resources[" + i + "]", clusters.get(i), memo));
     }
     String rds = NodeResources.rdsFile(shared.egressRoutes().getName()) + EVERY_NODE;
-    out.addAll(RuleDiagnostics.check(rds, "resources[0]", shared.egressRoutes()));
+    out.addAll(RuleDiagnostics.check(rds, "resources[0]", shared.egressRoutes(), memo));
     return out;
   }
 
@@ -50,27 +55,27 @@ final class OutputValidation {
   static List<Diagnostic> node(String envoyDir, NodeResources resources, SharedResources shared, CheckMemo memo) {
     List<Diagnostic> out = new ArrayList<>();
     String bootstrap = envoyDir + "/" + NodeFiles.BOOTSTRAP;
-    out.addAll(RuleDiagnostics.check(bootstrap, "", resources.bootstrap()));
+    out.addAll(RuleDiagnostics.check(bootstrap, "", resources.bootstrap(), memo));
     for (int i = 0; i < resources.listeners().size(); i++) {
       out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.LDS, "resources[" + i + "]",
-          resources.listeners().get(i)));
+          resources.listeners().get(i), memo));
     }
     for (int i = 0; i < resources.ownEgressClusters().size(); i++) {
       out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.CDS, "resources[" + i + "]",
-          resources.ownEgressClusters().get(i)));
+          resources.ownEgressClusters().get(i), memo));
     }
     for (var secret : resources.secrets()) {
       String file = envoyDir + "/" + dev.bent.translate.TlsTranslator.sdsFile(secret.getName());
-      out.addAll(RuleDiagnostics.check(file, "resources[0]", secret));
+      out.addAll(RuleDiagnostics.check(file, "resources[0]", secret, memo));
     }
     int first = shared.egressClusters().size();
     for (int i = 0; i < resources.localClusters().size(); i++) {
       out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.CDS, "resources[" + (first + i) + "]",
-          resources.localClusters().get(i)));
+          resources.localClusters().get(i), memo));
     }
     for (var routes : resources.routes()) {
       String file = envoyDir + "/" + NodeResources.rdsFile(routes.getName());
-      out.addAll(RuleDiagnostics.check(file, "resources[0]", routes));
+      out.addAll(RuleDiagnostics.check(file, "resources[0]", routes, memo));
     }
     Map<String, List<Message>> files = new LinkedHashMap<>();
     resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));

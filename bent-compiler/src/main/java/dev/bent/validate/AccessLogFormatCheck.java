@@ -90,6 +90,13 @@ final class AccessLogFormatCheck {
       "START_TIME", "START_TIME_LOCAL", "EMIT_TIME", "EMIT_TIME_LOCAL", "DYNAMIC_METADATA", "CLUSTER_METADATA",
       "FILTER_STATE", "ENVIRONMENT");
 
+  /** {@link #BUILT_IN} in the order suggestions are looked for in. */
+  private static final Set<String> BUILT_IN_SORTED = java.util.Collections.unmodifiableSet(new TreeSet<>(BUILT_IN));
+
+  /** Format strings that parse with only the built-in commands, up to {@link #CLEAN_LIMIT} of them. */
+  private static final Set<String> CLEAN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final int CLEAN_LIMIT = 4096;
+
   /** The commands each formatter extension adds, by its config type. */
   private static final Map<String, String> EXTENSIONS = Map.of(
       Cel.getDescriptor().getFullName(), "CEL",
@@ -132,6 +139,9 @@ final class AccessLogFormatCheck {
   }
 
   private static Set<String> commands(SubstitutionFormatString format) {
+    if (format.getFormattersCount() == 0) {
+      return BUILT_IN_SORTED;
+    }
     Set<String> all = new TreeSet<>(BUILT_IN);
     for (TypedExtensionConfig formatter : format.getFormattersList()) {
       String url = formatter.getTypedConfig().getTypeUrl();
@@ -170,8 +180,24 @@ final class AccessLogFormatCheck {
         .replace("\"", "\\\"");
   }
 
-  /** Parses one format string as Envoy does and reports the first thing it would refuse. */
+  /**
+   * Parses one format string as Envoy does and reports the first thing it would refuse. A format
+   * found clean against the built-in commands is remembered: every node of a mesh logs in the same
+   * formats.
+   */
   void text(String path, String format) {
+    boolean builtIn = known == BUILT_IN || known == BUILT_IN_SORTED;
+    if (builtIn && CLEAN.contains(format)) {
+      return;
+    }
+    int before = findings.size();
+    parse(path, format);
+    if (builtIn && findings.size() == before && CLEAN.size() < CLEAN_LIMIT) {
+      CLEAN.add(format);
+    }
+  }
+
+  private void parse(String path, String format) {
     Matcher command = COMMAND.matcher(format);
     int pos = 0;
     while (pos < format.length()) {

@@ -16,8 +16,9 @@ import java.util.Set;
  * Memory of what {@link NodeConfigChecker} found about single resources, keyed by the resource
  * object itself, so that resources shared by many nodes are walked once: a clean cluster, the
  * extensions configured inside a listener or route configuration, and the domains and cluster
- * names of a route configuration. Checks that depend on the node (cluster names that exist, the
- * admin address) still run per node, on what is remembered.
+ * names of a route configuration; and, through {@link AnyMemo}, what the field rules found in each
+ * typed config payload. Checks that depend on the node (cluster names that exist, the admin
+ * address) still run per node, on what is remembered.
  *
  * <p>Reasoning: in bent's output every node holds the same egress clusters and routes (the same
  * objects), which are most of a node; without this, checking a 1,000-node mesh walked them 1,000
@@ -30,6 +31,7 @@ public final class CheckMemo {
   private final Map<RouteConfiguration, RouteFacts> routes = new IdentityHashMap<>();
   private final Map<Cluster, AdminReach> adminReach = new IdentityHashMap<>();
   private final Map<Message, List<TypedConfigFinder.Found>> secretRefs = new IdentityHashMap<>();
+  private final AnyMemo payloads = new AnyMemo();
 
   /** What a route configuration is, apart from the node: whether its domains are unique, what it routes to. */
   record RouteFacts(boolean domainsUnique, Set<String> clusters) {}
@@ -71,6 +73,11 @@ public final class CheckMemo {
   /** The SdsSecretConfigs inside {@code root}, with paths relative to it. */
   List<TypedConfigFinder.Found> secretRefs(Message root) {
     return secretRefs.computeIfAbsent(root, r -> TypedConfigFinder.findMessages(r, "", SecretFileCheck.TYPES));
+  }
+
+  /** What checking each Any payload found, for {@link RuleDiagnostics}. */
+  AnyMemo payloads() {
+    return payloads;
   }
 
   /** The node-independent facts of {@code config}. */

@@ -16,6 +16,22 @@ final class Findings {
         violations.add(new RuleViolation(path, rule, message, true));
     }
 
+    /**
+     * Adds violations found in a message checked alone, whose paths are relative to it, as found at
+     * {@code path}.
+     */
+    void addAll(String path, List<RuleViolation> relative) {
+        for (RuleViolation v : relative) {
+            String at = v.path().isEmpty() ? path : field(path, v.path());
+            violations.add(new RuleViolation(at, v.rule(), v.message(), v.warning()));
+        }
+    }
+
+    /** How many violations were found so far. */
+    int size() {
+        return violations.size();
+    }
+
     List<RuleViolation> result() {
         return List.copyOf(violations);
     }

@@ -1,10 +1,11 @@
 package dev.bent.validate;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 import io.envoyproxy.pgv.validate.Validate;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +23,14 @@ import java.util.Optional;
  * and {@code validate.disabled}/{@code validate.ignored} messages and {@code message.skip} fields are
  * not looked into for PGV rules. {@code Any} contents are resolved with {@link EnvoyTypes}, parsed
  * and checked like Envoy checks a {@code typed_config}. Stateless and thread-safe.
+ *
+ * <p>The walk follows each type's {@link MessagePlan}: it visits only the fields that can yield a
+ * finding, and below a type whose plan is quiet it only looks for unknown fields. In the same walk
+ * it hands each regex and access-log format to {@link ValueCompileChecks}, and with an {@link
+ * AnyMemo} it checks each distinct Any payload once.
  */
 public final class ProtoRuleChecker {
 
-    private static final String ANY = "google.protobuf.Any";
     private static final ProtoRuleChecker INSTANCE = new ProtoRuleChecker();
 
     private ProtoRuleChecker() {
@@ -38,9 +43,9 @@ public final class ProtoRuleChecker {
 
     /** Returns every violation in {@code message}, errors and warnings, in field order. */
     public List<RuleViolation> check(Message message) {
-        Findings out = new Findings();
-        walkMessage(message, "", true, out);
-        return out.result();
+        Walk walk = new Walk(new Findings(), null, null);
+        walk.message(message, MessagePlan.of(message.getDescriptorForType()), "", true);
+        return walk.rules.result();
     }
 
     /** Returns only the violations that make Envoy reject the configuration. */
@@ -48,169 +53,275 @@ public final class ProtoRuleChecker {
         return check(message).stream().filter(v -> !v.warning()).toList();
     }
 
-    private void walkMessage(Message message, String path, boolean pgv, Findings out) {
-        Descriptors.Descriptor type = message.getDescriptorForType();
-        if (type.getFullName().equals(ANY)) {
-            walkAny(message, path, out);
-            return;
+    /**
+     * The field-rule violations and the value-check violations ({@link ValueCompileChecks}) in
+     * {@code message}, each in field order, from one walk; {@code memo} remembers Any payloads.
+     */
+    static AnyMemo.Verdict checkAll(Message message, AnyMemo memo) {
+        Walk walk = new Walk(new Findings(), new Findings(), memo);
+        walk.message(message, MessagePlan.of(message.getDescriptorForType()), "", true);
+        return new AnyMemo.Verdict(walk.rules.result(), walk.values.result());
+    }
+
+    /** One walk: where it reports, and what it remembers. */
+    private static final class Walk {
+        final Findings rules;
+        /** Where value checks report; null to skip them. */
+        final Findings values;
+        final AnyMemo memo;
+
+        Walk(Findings rules, Findings values, AnyMemo memo) {
+            this.rules = rules;
+            this.values = values;
+            this.memo = memo;
         }
-        if (!message.getUnknownFields().asMap().isEmpty()) {
-            out.error(path, "message.unknown_fields", "holds field numbers "
-                    + message.getUnknownFields().asMap().keySet() + " unknown to " + type.getFullName());
+
+        void message(Message message, MessagePlan plan, String path, boolean pgv) {
+            if (plan.any) {
+                any(message, path);
+                return;
+            }
+            unknownFields(message, path);
+            if (plan.quiet) {
+                quiet(message, plan, path);
+                return;
+            }
+            if (values != null && plan.valueChecked) {
+                ValueCompileChecks.check(path, message, values);
+            }
+            boolean checked = pgv && !plan.rulesDisabled;
+            if (checked) {
+                for (Descriptors.OneofDescriptor oneof : plan.requiredOneofs) {
+                    if (!message.hasOneof(oneof)) {
+                        rules.error(Findings.field(path, oneof.getName()), "oneof.required",
+                                "one field of oneof " + oneof.getName() + " must be set");
+                    }
+                }
+            }
+            for (MessagePlan.FieldPlan field : plan.fields) {
+                field(message, field, path, checked);
+            }
         }
-        boolean rules = pgv && !RuleOptions.rulesDisabled(type);
-        if (rules) {
-            for (Descriptors.OneofDescriptor oneof : type.getRealOneofs()) {
-                if (RuleOptions.oneofRequired(oneof) && !message.hasOneof(oneof)) {
-                    out.error(Findings.field(path, oneof.getName()), "oneof.required",
-                            "one field of oneof " + oneof.getName() + " must be set");
+
+        private void unknownFields(Message message, String path) {
+            UnknownFieldSet unknown = message.getUnknownFields();
+            if (unknown != UnknownFieldSet.getDefaultInstance() && !unknown.asMap().isEmpty()) {
+                rules.error(path, "message.unknown_fields", "holds field numbers " + unknown.asMap().keySet()
+                        + " unknown to " + message.getDescriptorForType().getFullName());
+            }
+        }
+
+        /** A message whose plan is quiet: only unknown fields, at any depth, can be found. */
+        private void quiet(Message message, MessagePlan plan, String path) {
+            for (MessagePlan.FieldPlan field : plan.fields) {
+                if (field.map) {
+                    int count = field.count(message);
+                    MessagePlan child = field.child();
+                    for (int i = 0; i < count && child != null; i++) {
+                        Message entry = (Message) field.get(message, i);
+                        String at = Findings.key(Findings.field(path, field.name), entry.getField(field.key));
+                        quietChild((Message) entry.getField(field.value), child, at);
+                    }
+                } else if (field.repeated) {
+                    int count = field.count(message);
+                    for (int i = 0; i < count; i++) {
+                        quietChild((Message) field.get(message, i), field.child(),
+                                Findings.index(Findings.field(path, field.name), i));
+                    }
+                } else if (field.has(message)) {
+                    quietChild((Message) field.get(message), field.child(),
+                            Findings.field(path, field.name));
                 }
             }
         }
-        for (Descriptors.FieldDescriptor field : type.getFields()) {
-            Descriptors.OneofDescriptor oneof = field.getRealContainingOneof();
-            if (RuleOptions.inert(field) || (oneof != null && message.getOneofFieldDescriptor(oneof) != field)) {
-                continue;
-            }
-            walkField(message, field, Findings.field(path, field.getName()), rules, out);
-        }
-    }
 
-    private void walkField(Message message, Descriptors.FieldDescriptor field, String path,
-                           boolean pgv, Findings out) {
-        Validate.FieldRules rules = pgv ? RuleOptions.field(field).rules().orElse(null) : null;
-        boolean set = isSet(message, field);
-        if (set) {
-            Deprecations.field(field, path, out);
+        private void quietChild(Message child, MessagePlan plan, String path) {
+            unknownFields(child, path);
+            quiet(child, plan, path);
         }
-        if (field.isMapField()) {
-            walkMap(message, field, rules, path, pgv, out);
-        } else if (field.isRepeated()) {
-            walkRepeated(message, field, rules, path, pgv, out);
-        } else if (field.getJavaType() == Descriptors.FieldDescriptor.JavaType.MESSAGE) {
-            if (set) {
-                walkValue(message.getField(field), rules, path, pgv, false, out);
-            } else if (rules != null) {
-                ValueRules.checkRequired(rules, path, out);
-            }
-        } else if (set || !field.hasPresence()) {
-            walkValue(message.getField(field), rules, path, pgv, !set, out);
-        }
-    }
 
-    private void walkValue(Object value, Validate.FieldRules rules, String path, boolean pgv,
-                           boolean implicit, Findings out) {
-        if (rules != null) {
-            ValueRules.apply(rules, value, path, out);
-        }
-        if (value instanceof Descriptors.EnumValueDescriptor enumValue) {
-            Deprecations.enumValue(enumValue, implicit, path, out);
-        } else if (value instanceof Message child) {
-            boolean skip = rules != null && rules.getMessage().getSkip();
-            walkMessage(child, path, pgv && !skip, out);
-        }
-    }
-
-    private void walkRepeated(Message message, Descriptors.FieldDescriptor field,
-                              Validate.FieldRules rules, String path, boolean pgv, Findings out) {
-        int count = message.getRepeatedFieldCount(field);
-        Validate.FieldRules items = null;
-        if (rules != null && rules.hasRepeated()) {
-            Validate.RepeatedRules r = rules.getRepeated();
-            if (!(r.getIgnoreEmpty() && count == 0)) {
-                if (r.hasMinItems() && count < r.getMinItems()) {
-                    out.error(path, "repeated.min_items", "must have at least " + r.getMinItems()
-                            + " items, got " + count);
+        private void field(Message message, MessagePlan.FieldPlan field, String parent, boolean pgv) {
+            Validate.FieldRules fieldRules = pgv ? field.rules : null;
+            Descriptors.FieldDescriptor descriptor = field.field;
+            if (field.repeated) {
+                int count = field.count(message);
+                if (count == 0 && fieldRules == null) {
+                    return;
                 }
-                if (r.hasMaxItems() && count > r.getMaxItems()) {
-                    out.error(path, "repeated.max_items", "must have at most " + r.getMaxItems()
-                            + " items, got " + count);
+                String path = Findings.field(parent, field.name);
+                if (count > 0 && field.marked) {
+                    Deprecations.field(descriptor, path, rules);
                 }
-                if (r.getUnique()) {
-                    checkUnique(message, field, count, path, out);
+                if (field.map) {
+                    map(message, field, count, fieldRules, path, pgv);
+                } else {
+                    repeated(message, field, count, fieldRules, path, pgv);
+                }
+            } else if (field.message || field.presence) {
+                // A oneof member has presence: set exactly when it is the oneof's case, and not
+                // looked at otherwise.
+                if (field.has(message)) {
+                    String path = Findings.field(parent, field.name);
+                    if (field.marked) {
+                        Deprecations.field(descriptor, path, rules);
+                    }
+                    value(field.get(message), field.child(), fieldRules, path, pgv, false);
+                } else if (field.message && fieldRules != null && field.oneof == null) {
+                    ValueRules.checkRequired(fieldRules, Findings.field(parent, field.name), rules);
+                }
+            } else {
+                Object value = field.get(message);
+                boolean set = isSet(value, descriptor);
+                String path = Findings.field(parent, field.name);
+                if (set && field.marked) {
+                    Deprecations.field(descriptor, path, rules);
+                }
+                value(value, null, fieldRules, path, pgv, !set);
+            }
+        }
+
+        private void value(Object value, MessagePlan plan, Validate.FieldRules fieldRules, String path, boolean pgv,
+                           boolean implicit) {
+            if (fieldRules != null) {
+                ValueRules.apply(fieldRules, value, path, rules);
+            }
+            if (value instanceof Descriptors.EnumValueDescriptor enumValue) {
+                Deprecations.enumValue(enumValue, implicit, path, rules);
+            } else if (value instanceof Message child) {
+                boolean skip = fieldRules != null && fieldRules.getMessage().getSkip();
+                message(child, plan != null ? plan : MessagePlan.of(child.getDescriptorForType()), path, pgv && !skip);
+            }
+        }
+
+        private void repeated(Message message, MessagePlan.FieldPlan field, int count, Validate.FieldRules fieldRules,
+                              String path, boolean pgv) {
+            Validate.FieldRules items = null;
+            if (fieldRules != null && fieldRules.hasRepeated()) {
+                Validate.RepeatedRules r = fieldRules.getRepeated();
+                if (!(r.getIgnoreEmpty() && count == 0)) {
+                    if (r.hasMinItems() && count < r.getMinItems()) {
+                        rules.error(path, "repeated.min_items", "must have at least " + r.getMinItems()
+                                + " items, got " + count);
+                    }
+                    if (r.hasMaxItems() && count > r.getMaxItems()) {
+                        rules.error(path, "repeated.max_items", "must have at most " + r.getMaxItems()
+                                + " items, got " + count);
+                    }
+                    if (r.getUnique()) {
+                        unique(message, field.field, count, path);
+                    }
+                }
+                items = r.hasItems() ? r.getItems() : null;
+            }
+            MessagePlan child = field.child();
+            for (int i = 0; i < count; i++) {
+                value(field.get(message, i), child, items, Findings.index(path, i), pgv, false);
+            }
+        }
+
+        private void unique(Message message, Descriptors.FieldDescriptor field, int count, String path) {
+            Map<Object, Integer> seen = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                Integer first = seen.putIfAbsent(message.getRepeatedField(field, i), i);
+                if (first != null) {
+                    rules.error(Findings.index(path, i), "repeated.unique",
+                            "must be unique, but repeats item " + first);
                 }
             }
-            items = r.hasItems() ? r.getItems() : null;
         }
-        for (int i = 0; i < count; i++) {
-            walkValue(message.getRepeatedField(field, i), items, Findings.index(path, i), pgv, false, out);
-        }
-    }
 
-    private static void checkUnique(Message message, Descriptors.FieldDescriptor field, int count,
-                                    String path, Findings out) {
-        Map<Object, Integer> seen = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            Integer first = seen.putIfAbsent(message.getRepeatedField(field, i), i);
-            if (first != null) {
-                out.error(Findings.index(path, i), "repeated.unique",
-                        "must be unique, but repeats item " + first);
-            }
-        }
-    }
-
-    private void walkMap(Message message, Descriptors.FieldDescriptor field, Validate.FieldRules rules,
-                         String path, boolean pgv, Findings out) {
-        int count = message.getRepeatedFieldCount(field);
-        Validate.MapRules r = rules != null && rules.hasMap() ? rules.getMap() : null;
-        if (r != null && !(r.getIgnoreEmpty() && count == 0)) {
-            if (r.hasMinPairs() && count < r.getMinPairs()) {
-                out.error(path, "map.min_pairs", "must have at least " + r.getMinPairs() + " entries, got "
-                        + count);
-            }
-            if (r.hasMaxPairs() && count > r.getMaxPairs()) {
-                out.error(path, "map.max_pairs", "must have at most " + r.getMaxPairs() + " entries, got "
-                        + count);
-            }
-        }
-        Descriptors.FieldDescriptor keyField = field.getMessageType().findFieldByNumber(1);
-        Descriptors.FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
-        for (int i = 0; i < count; i++) {
-            Message entry = (Message) message.getRepeatedField(field, i);
-            Object key = entry.getField(keyField);
-            String entryPath = Findings.key(path, key);
-            if (r != null && r.hasKeys()) {
-                ValueRules.apply(r.getKeys(), key, entryPath, out);
+        private void map(Message message, MessagePlan.FieldPlan field, int count, Validate.FieldRules fieldRules,
+                         String path, boolean pgv) {
+            Validate.MapRules r = fieldRules != null && fieldRules.hasMap() ? fieldRules.getMap() : null;
+            if (r != null && !(r.getIgnoreEmpty() && count == 0)) {
+                if (r.hasMinPairs() && count < r.getMinPairs()) {
+                    rules.error(path, "map.min_pairs", "must have at least " + r.getMinPairs()
+                            + " entries, got " + count);
+                }
+                if (r.hasMaxPairs() && count > r.getMaxPairs()) {
+                    rules.error(path, "map.max_pairs", "must have at most " + r.getMaxPairs()
+                            + " entries, got " + count);
+                }
             }
             Validate.FieldRules valueRules = r != null && r.hasValues() ? r.getValues() : null;
-            walkValue(entry.getField(valueField), valueRules, entryPath, pgv, false, out);
+            MessagePlan child = field.child();
+            for (int i = 0; i < count; i++) {
+                Message entry = (Message) field.get(message, i);
+                Object key = entry.getField(field.key);
+                String entryPath = Findings.key(path, key);
+                if (r != null && r.hasKeys()) {
+                    ValueRules.apply(r.getKeys(), key, entryPath, rules);
+                }
+                value(entry.getField(field.value), child, valueRules, entryPath, pgv, false);
+            }
+        }
+
+        /** An Any: its payload checked alone (once per distinct payload with a memo), placed at {@code path}. */
+        private void any(Message any, String path) {
+            if (memo == null) {
+                content(any, path);
+                return;
+            }
+            AnyMemo.Verdict verdict = memo.verdict(any, () -> {
+                Walk alone = new Walk(new Findings(), values == null ? null : new Findings(), memo);
+                alone.content(any, "");
+                return new AnyMemo.Verdict(alone.rules.result(), alone.values == null ? List.of() : alone.values.result());
+            });
+            rules.addAll(path, verdict.rules());
+            if (values != null) {
+                values.addAll(path, verdict.values());
+            }
+        }
+
+        private void content(Message any, String path) {
+            String url;
+            ByteString bytes;
+            if (any instanceof Any packed) {
+                url = packed.getTypeUrl();
+                bytes = packed.getValue();
+            } else {
+                Descriptors.Descriptor type = any.getDescriptorForType();
+                url = (String) any.getField(type.findFieldByName("type_url"));
+                bytes = (ByteString) any.getField(type.findFieldByName("value"));
+            }
+            if (url.isEmpty()) {
+                rules.error(path, "any.type_url_missing", "has no type URL (\"@type\")");
+                return;
+            }
+            Optional<Message> prototype = EnvoyTypes.defaultInstance(url);
+            if (prototype.isEmpty()) {
+                rules.error(path, "any.unknown_type", "type " + url + " is not a known Envoy API message");
+                return;
+            }
+            Descriptors.Descriptor contentType = prototype.get().getDescriptorForType();
+            Message content;
+            try {
+                content = unpack(any, url, bytes, prototype.get());
+            } catch (InvalidProtocolBufferException e) {
+                rules.error(path, "any.invalid_value", "value is not a valid " + contentType.getFullName()
+                        + ": " + e.getMessage());
+                return;
+            }
+            // An extension's typed_config is validated in full when Envoy instantiates it.
+            message(content, MessagePlan.of(contentType), path, true);
         }
     }
 
-    private void walkAny(Message any, String path, Findings out) {
-        Descriptors.Descriptor type = any.getDescriptorForType();
-        String url = (String) any.getField(type.findFieldByName("type_url"));
-        ByteString bytes = (ByteString) any.getField(type.findFieldByName("value"));
-        if (url.isEmpty()) {
-            out.error(path, "any.type_url_missing", "has no type URL (\"@type\")");
-            return;
+    /**
+     * The content of an Any as its generated class. The Any keeps what it unpacks, so the node
+     * checks that look into the same typed config later do not parse it again.
+     */
+    private static Message unpack(Message any, String url, ByteString bytes, Message prototype)
+            throws InvalidProtocolBufferException {
+        if (any instanceof Any packed
+                && url.substring(url.lastIndexOf('/') + 1).equals(prototype.getDescriptorForType().getFullName())) {
+            return packed.unpack(prototype.getClass());
         }
-        Optional<Descriptors.Descriptor> contentType = EnvoyTypes.descriptor(url);
-        if (contentType.isEmpty()) {
-            out.error(path, "any.unknown_type", "type " + url + " is not a known Envoy API message");
-            return;
-        }
-        DynamicMessage content;
-        try {
-            content = DynamicMessage.parseFrom(contentType.get(), bytes);
-        } catch (InvalidProtocolBufferException e) {
-            out.error(path, "any.invalid_value", "value is not a valid " + contentType.get().getFullName()
-                    + ": " + e.getMessage());
-            return;
-        }
-        // An extension's typed_config is validated in full when Envoy instantiates it.
-        walkMessage(content, path, true, out);
+        return prototype.getParserForType().parseFrom(bytes);
     }
 
-    /** Proto3 presence: non-empty lists, present messages, scalars that differ from the default. */
-    static boolean isSet(Message message, Descriptors.FieldDescriptor field) {
-        if (field.isRepeated()) {
-            return message.getRepeatedFieldCount(field) > 0;
-        }
-        if (field.hasPresence()) {
-            return message.hasField(field);
-        }
-        Object value = message.getField(field);
+    /** Proto3 presence of a scalar without presence: it differs from the default. */
+    private static boolean isSet(Object value, Descriptors.FieldDescriptor field) {
         if (value instanceof Descriptors.EnumValueDescriptor e) {
             return e.getNumber() != ((Descriptors.EnumValueDescriptor) field.getDefaultValue()).getNumber();
         }

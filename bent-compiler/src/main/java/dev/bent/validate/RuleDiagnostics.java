@@ -14,8 +14,6 @@ import java.util.List;
  * ValueCompileChecks}). Deprecations that Envoy allows become warnings.
  */
 public final class RuleDiagnostics {
-  private static final ProtoRuleChecker CHECKER = ProtoRuleChecker.create();
-
   private RuleDiagnostics() {}
 
   /**
@@ -23,11 +21,20 @@ public final class RuleDiagnostics {
    * {@code resources[2]}; empty for a whole document such as a bootstrap).
    */
   public static List<Diagnostic> check(String file, String field, Message message) {
-    List<Diagnostic> out = new ArrayList<>();
-    for (RuleViolation violation : CHECKER.check(message)) {
+    return check(file, field, message, new CheckMemo());
+  }
+
+  /**
+   * Like {@link #check(String, String, Message)}, checking each Any payload that earlier checks with
+   * the same {@code memo} (one compile) met already only once.
+   */
+  public static List<Diagnostic> check(String file, String field, Message message, CheckMemo memo) {
+    AnyMemo.Verdict verdict = ProtoRuleChecker.checkAll(message, memo.payloads());
+    List<Diagnostic> out = new ArrayList<>(verdict.rules().size() + verdict.values().size());
+    for (RuleViolation violation : verdict.rules()) {
       out.add(of(file, field, violation));
     }
-    for (RuleViolation violation : ValueCompileChecks.check(message)) {
+    for (RuleViolation violation : verdict.values()) {
       out.add(of(file, field, violation));
     }
     return out;

@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -29,18 +30,22 @@ final class TypedConfigFinder {
   record Found(String path, Message config) {}
 
   private static final String ANY = "google.protobuf.Any";
-  private static final Map<Descriptors.Descriptor, Boolean> MAY_HOLD_ANY = new ConcurrentHashMap<>();
-
-  private static final Map<Set<String>, Map<Descriptors.Descriptor, Boolean>> MAY_HOLD = new ConcurrentHashMap<>();
+  /** The fields worth walking, by the set of wanted plain types (empty for Any contents only) and type. */
+  private static final Map<Set<String>, Map<Descriptors.Descriptor, MessagePlan.FieldPlan[]>> WALKED =
+      new ConcurrentHashMap<>();
+  /** Whether a type can hold an Any or a wanted plain message, by the set of wanted types and type. */
+  private static final Map<Set<String>, Map<Descriptors.Descriptor, Boolean>> REACHES = new ConcurrentHashMap<>();
 
   private final Predicate<String> wanted;
   /** The plain message types to report, or null to report only Any contents. */
   private final Set<String> plain;
   private final List<Found> found = new ArrayList<>();
+  private final Map<Descriptors.Descriptor, MessagePlan.FieldPlan[]> walked;
 
   private TypedConfigFinder(Predicate<String> wanted, Set<String> plain) {
     this.wanted = wanted;
     this.plain = plain;
+    this.walked = WALKED.computeIfAbsent(plain == null ? Set.of() : plain, p -> new ConcurrentHashMap<>());
   }
 
   /**
@@ -69,13 +74,10 @@ final class TypedConfigFinder {
   }
 
   private void fields(Message message, String path) {
-    for (Descriptors.FieldDescriptor field : message.getDescriptorForType().getFields()) {
-      if (field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE
-          || !mayHold(field.getMessageType())) {
-        continue;
-      }
+    for (MessagePlan.FieldPlan plan : walked(message.getDescriptorForType())) {
+      Descriptors.FieldDescriptor field = plan.field;
       if (field.isRepeated()) {
-        int count = message.getRepeatedFieldCount(field);
+        int count = plan.count(message);
         if (count == 0) {
           continue;
         }
@@ -84,33 +86,30 @@ final class TypedConfigFinder {
           mapValues(field, (List<?>) message.getField(field), at);
         } else {
           for (int i = 0; i < count; i++) {
-            value((Message) message.getRepeatedField(field, i), Findings.index(at, i));
+            value((Message) plan.get(message, i), Findings.index(at, i));
           }
         }
-      } else if (message.hasField(field)) {
-        value((Message) message.getField(field), Findings.field(path, field.getName()));
+      } else if (plan.has(message)) {
+        value((Message) plan.get(message), Findings.field(path, field.getName()));
       }
     }
   }
 
   /**
-   * Whether a message of {@code type} can hold an {@code Any} at some depth; the walk skips fields
-   * that cannot (most of a route or cluster), which makes it several times faster.
+   * The message fields of {@code type} that can hold an Any or a wanted plain message at some
+   * depth, in field order; the walk skips the others (most of a route or cluster), which makes it
+   * several times faster. Worked out once per type and set of wanted types.
    */
-  static boolean mayHoldAny(Descriptors.Descriptor type) {
-    return MAY_HOLD_ANY.computeIfAbsent(type, TypedConfigFinder::reachesAny);
-  }
-
-  private boolean mayHold(Descriptors.Descriptor type) {
-    if (plain == null) {
-      return mayHoldAny(type);
+  private MessagePlan.FieldPlan[] walked(Descriptors.Descriptor type) {
+    MessagePlan.FieldPlan[] fields = walked.get(type);
+    if (fields == null) {
+      Set<String> targets = plain == null ? Set.of() : plain;
+      Map<Descriptors.Descriptor, Boolean> reach = REACHES.computeIfAbsent(targets, p -> new ConcurrentHashMap<>());
+      fields = walked.computeIfAbsent(type, t -> Arrays.stream(MessagePlan.of(t).fields)
+          .filter(f -> f.message && reach.computeIfAbsent(f.field.getMessageType(), c -> reaches(c, targets)))
+          .toArray(MessagePlan.FieldPlan[]::new));
     }
-    return MAY_HOLD.computeIfAbsent(plain, p -> new ConcurrentHashMap<>())
-        .computeIfAbsent(type, t -> reaches(t, plain));
-  }
-
-  private static boolean reachesAny(Descriptors.Descriptor root) {
-    return reaches(root, Set.of());
+    return fields;
   }
 
   /** Whether a message of {@code root} can hold an Any or a message of {@code targets} at some depth. */
@@ -166,8 +165,14 @@ final class TypedConfigFinder {
     if (prototype.isEmpty()) {
       return Optional.empty();
     }
+    Message type = prototype.get();
     try {
-      return Optional.of(prototype.get().getParserForType().parseFrom(any.getValue()));
+      String url = any.getTypeUrl();
+      if (url.substring(url.lastIndexOf('/') + 1).equals(type.getDescriptorForType().getFullName())) {
+        // The Any keeps what it unpacks: the checks that look into one resource parse it once.
+        return Optional.of(any.unpack(type.getClass()));
+      }
+      return Optional.of(type.getParserForType().parseFrom(any.getValue()));
     } catch (InvalidProtocolBufferException e) {
       return Optional.empty();
     }
