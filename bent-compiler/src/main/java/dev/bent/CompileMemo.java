@@ -1,6 +1,8 @@
 package dev.bent;
 
+import com.google.protobuf.Message;
 import dev.bent.emit.ItemCache;
+import dev.bent.ir.KeptByValue;
 
 /**
  * What a compile may take from the compile before it in the same process: a watch keeps one and
@@ -13,11 +15,19 @@ import dev.bent.emit.ItemCache;
 public final class CompileMemo {
   final ItemCache items = new ItemCache();
 
+  /**
+   * The resources found to have no findings of their own field rules (kept as true): the same
+   * holds for an equal resource wherever it lies, so an equal one is not walked again. A resource
+   * with findings is not kept: it is checked, and reported, every time.
+   */
+  final KeptByValue<Message, Boolean> rulesClean = new KeptByValue<>();
+
   /** Creates an empty memo. */
   public CompileMemo() {}
 
   /** Called after each compile, successful or not. */
   void compileDone() {
     items.compileDone();
+    rulesClean.compileDone();
   }
 }

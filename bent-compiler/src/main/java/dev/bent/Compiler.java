@@ -124,13 +124,13 @@ public final class Compiler {
     List<Diagnostic> findings = new ArrayList<>();
     CheckMemo memo = new CheckMemo();
     if (validate) {
-      findings.addAll(OutputValidation.shared(shared, memo));
+      findings.addAll(OutputValidation.shared(shared, memo, compileMemo.rulesClean));
     }
     for (NodePlan node : selected) {
       String envoyDir = envoyDirOf.apply(node.name());
       NodeResources resources = Translator.node(plan, shared, node, envoyDir);
       if (validate) {
-        findings.addAll(OutputValidation.node(envoyDir, resources, shared, memo));
+        findings.addAll(OutputValidation.node(envoyDir, resources, shared, memo, compileMemo.rulesClean));
       }
       out.put(node.name(), emitter.emit(resources));
     }

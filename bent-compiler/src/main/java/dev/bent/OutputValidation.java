@@ -3,6 +3,7 @@ package dev.bent;
 import com.google.protobuf.Message;
 import dev.bent.diag.Diagnostic;
 import dev.bent.emit.NodeFiles;
+import dev.bent.ir.KeptByValue;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
 import dev.bent.validate.CheckMemo;
@@ -37,13 +38,21 @@ final class OutputValidation {
 
   /** Like {@link #shared(SharedResources)}, with the {@code memo} of the compile. */
   static List<Diagnostic> shared(SharedResources shared, CheckMemo memo) {
+    return shared(shared, memo, new KeptByValue<>());
+  }
+
+  /**
+   * Like {@link #shared(SharedResources, CheckMemo)}, skipping resources that {@code clean} knows
+   * to have no findings of their own (see {@link CompileMemo}).
+   */
+  static List<Diagnostic> shared(SharedResources shared, CheckMemo memo, KeptByValue<Message, Boolean> clean) {
     List<Diagnostic> out = new ArrayList<>();
     List<? extends Message> clusters = shared.egressClusters();
     for (int i = 0; i < clusters.size(); i++) {
-      out.addAll(RuleDiagnostics.check(NodeResources.CDS + EVERY_NODE, "resources[" + i + "]", clusters.get(i), memo));
+      out.addAll(rules(NodeResources.CDS + EVERY_NODE, "resources[" + i + "]", clusters.get(i), memo, clean));
     }
     String rds = NodeResources.rdsFile(shared.egressRoutes().getName()) + EVERY_NODE;
-    out.addAll(RuleDiagnostics.check(rds, "resources[0]", shared.egressRoutes(), memo));
+    out.addAll(rules(rds, "resources[0]", shared.egressRoutes(), memo, clean));
     return out;
   }
 
@@ -53,33 +62,57 @@ final class OutputValidation {
    * memo} is shared by the nodes of one compile.
    */
   static List<Diagnostic> node(String envoyDir, NodeResources resources, SharedResources shared, CheckMemo memo) {
+    return node(envoyDir, resources, shared, memo, new KeptByValue<>());
+  }
+
+  /** Like {@link #node(String, NodeResources, SharedResources, CheckMemo)}, with {@code clean} as above. */
+  static List<Diagnostic> node(
+      String envoyDir, NodeResources resources, SharedResources shared, CheckMemo memo,
+      KeptByValue<Message, Boolean> clean) {
     List<Diagnostic> out = new ArrayList<>();
     String bootstrap = envoyDir + "/" + NodeFiles.BOOTSTRAP;
-    out.addAll(RuleDiagnostics.check(bootstrap, "", resources.bootstrap(), memo));
+    out.addAll(rules(bootstrap, "", resources.bootstrap(), memo, clean));
     for (int i = 0; i < resources.listeners().size(); i++) {
-      out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.LDS, "resources[" + i + "]",
-          resources.listeners().get(i), memo));
+      out.addAll(rules(envoyDir + "/" + NodeResources.LDS, "resources[" + i + "]",
+          resources.listeners().get(i), memo, clean));
     }
     for (int i = 0; i < resources.ownEgressClusters().size(); i++) {
-      out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.CDS, "resources[" + i + "]",
-          resources.ownEgressClusters().get(i), memo));
+      out.addAll(rules(envoyDir + "/" + NodeResources.CDS, "resources[" + i + "]",
+          resources.ownEgressClusters().get(i), memo, clean));
     }
     for (var secret : resources.secrets()) {
       String file = envoyDir + "/" + dev.bent.translate.TlsTranslator.sdsFile(secret.getName());
-      out.addAll(RuleDiagnostics.check(file, "resources[0]", secret, memo));
+      out.addAll(rules(file, "resources[0]", secret, memo, clean));
     }
     int first = shared.egressClusters().size();
     for (int i = 0; i < resources.localClusters().size(); i++) {
-      out.addAll(RuleDiagnostics.check(envoyDir + "/" + NodeResources.CDS, "resources[" + (first + i) + "]",
-          resources.localClusters().get(i), memo));
+      out.addAll(rules(envoyDir + "/" + NodeResources.CDS, "resources[" + (first + i) + "]",
+          resources.localClusters().get(i), memo, clean));
     }
     for (var routes : resources.routes()) {
       String file = envoyDir + "/" + NodeResources.rdsFile(routes.getName());
-      out.addAll(RuleDiagnostics.check(file, "resources[0]", routes, memo));
+      out.addAll(rules(file, "resources[0]", routes, memo, clean));
     }
     Map<String, List<Message>> files = new LinkedHashMap<>();
     resources.dynamicFiles(shared).forEach((path, messages) -> files.put(envoyDir + "/" + path, messages));
     out.addAll(NodeConfigChecker.check(new NodeConfig(bootstrap, resources.bootstrap(), files), memo, Profile.BENT));
     return out;
+  }
+
+  /**
+   * The findings of {@code message}'s own field rules; none, without a walk, when {@code clean}
+   * knows an equal message had none (the findings depend only on the message; the file and field
+   * only place them).
+   */
+  private static List<Diagnostic> rules(
+      String file, String field, Message message, CheckMemo memo, KeptByValue<Message, Boolean> clean) {
+    if (clean.kept(message).isPresent()) {
+      return List.of();
+    }
+    List<Diagnostic> found = RuleDiagnostics.check(file, field, message, memo);
+    if (found.isEmpty()) {
+      clean.put(message, true);
+    }
+    return found;
   }
 }

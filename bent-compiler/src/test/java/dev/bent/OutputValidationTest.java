@@ -1,6 +1,7 @@
 package dev.bent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.UInt32Value;
@@ -105,5 +106,27 @@ class OutputValidationTest {
     assertEquals(List.of("cds.yaml (every node): error: resources[0].load_assignment.endpoints[0].lb_endpoints[0]"
         + ".load_balancing_weight: must be at least 1, got 0 [uint32.gte]"),
         OutputValidation.shared(tampered).stream().map(Diagnostic::toString).toList());
+  }
+
+  @Test
+  void whatAnEarlierCompileFoundCleanIsNotCheckedAgainButABrokenResourceIsReportedEveryTime() {
+    MeshPlan plan = plan();
+    SharedResources shared = Translator.shared(plan);
+    NodeResources node = Translator.node(plan, plan.nodes().get(0), "/etc/envoy/a");
+    Listener.Builder broken = node.listeners().get(1).toBuilder();
+    broken.getAddressBuilder().getSocketAddressBuilder().setPortValue(70000);
+    NodeResources tampered = new NodeResources(node.node(), node.bootstrap(), List.of(node.listeners().get(0), broken.build()),
+        node.localClusters(), node.routes());
+    dev.bent.ir.KeptByValue<com.google.protobuf.Message, Boolean> clean = new dev.bent.ir.KeptByValue<>();
+    List<String> expected = List.of("/etc/envoy/a/lds.yaml: error: resources[1].address.socket_address.port_value:"
+        + " must be at most 65535, got 70000 [uint32.lte]");
+
+    assertEquals(List.of(), OutputValidation.node("/etc/envoy/a", node, shared, new CheckMemo(), clean));
+    assertTrue(clean.kept(node.listeners().get(1).toBuilder().build()).isPresent(), "an equal listener is known clean");
+    for (int compile = 0; compile < 2; compile++) {
+      assertEquals(expected, OutputValidation.node("/etc/envoy/a", tampered, shared, new CheckMemo(), clean)
+          .stream().map(Diagnostic::toString).toList(), "compile " + compile);
+      clean.compileDone();
+    }
   }
 }

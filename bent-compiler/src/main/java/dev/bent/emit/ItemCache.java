@@ -2,9 +2,7 @@ package dev.bent.emit;
 
 import com.google.protobuf.Message;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
+import dev.bent.ir.KeptByValue;
 
 /**
  * The text of resources emitted by one compile, kept for the next compile in the same process (a
@@ -17,54 +15,26 @@ import java.util.function.Function;
  * thread-safe: one compile at a time.
  */
 public final class ItemCache {
-  private final Generations items = new Generations(YamlEmitter::resourceItem);
-  private final Generations documents =
-      new Generations(m -> new String(YamlEmitter.document(m), StandardCharsets.UTF_8));
+  private final KeptByValue<Message, String> items = new KeptByValue<>();
+  private final KeptByValue<Message, String> documents = new KeptByValue<>();
 
   /** Creates an empty cache. */
   public ItemCache() {}
 
   /** The resource item of {@code resource} ({@link YamlEmitter#resourceItem}). */
   String resourceItem(Message resource) {
-    return items.text(resource);
+    return items.get(resource, YamlEmitter::resourceItem);
   }
 
   /** The YAML document of {@code message} ({@link YamlEmitter#document}), for a bootstrap. */
   byte[] document(Message message) {
-    return documents.text(message).getBytes(StandardCharsets.UTF_8);
+    return documents.get(message, m -> new String(YamlEmitter.document(m), StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Ends a compile: what it did not use is forgotten. */
   public void compileDone() {
-    items.next();
-    documents.next();
-  }
-
-  /** Texts by message, of this compile and of the one before. */
-  private static final class Generations {
-    private final Function<Message, String> render;
-    private Map<Message, String> current = new HashMap<>();
-    private Map<Message, String> previous = new HashMap<>();
-
-    Generations(Function<Message, String> render) {
-      this.render = render;
-    }
-
-    String text(Message message) {
-      String text = current.get(message);
-      if (text == null) {
-        text = previous.get(message);
-        if (text == null) {
-          text = render.apply(message);
-        }
-        current.put(message, text);
-      }
-      return text;
-    }
-
-    void next() {
-      previous = current;
-      current = new HashMap<>();
-    }
+    items.compileDone();
+    documents.compileDone();
   }
 }
