@@ -86,13 +86,18 @@ class OutputValidationTest {
     MeshPlan plan = plan();
     SharedResources shared = Translator.shared(plan);
     NodeResources node = Translator.node(plan, plan.nodes().get(0), "/etc/envoy/a");
-    Listener.Builder broken = node.listeners().get(1).toBuilder();
-    broken.getAddressBuilder().getSocketAddressBuilder().setPortValue(70000);
-    NodeResources tampered = new NodeResources(node.node(), node.bootstrap(), List.of(node.listeners().get(0), broken.build()),
-        node.localClusters(), node.routes());
+    NodeResources tampered = withPortOutOfRange(node);
     assertEquals(List.of("/etc/envoy/a/lds.yaml: error: resources[1].address.socket_address.port_value: must be at"
         + " most 65535, got 70000 [uint32.lte]"),
         OutputValidation.node("/etc/envoy/a", tampered, shared, new CheckMemo()).stream().map(Diagnostic::toString).toList());
+  }
+
+  /** {@code node} with its second listener on port 70000. */
+  private static NodeResources withPortOutOfRange(NodeResources node) {
+    Listener.Builder broken = node.listeners().get(1).toBuilder();
+    broken.getAddressBuilder().getSocketAddressBuilder().setPortValue(70000);
+    return new NodeResources(node.node(), node.bootstrap(), List.of(node.listeners().get(0), broken.build()),
+        node.localClusters(), node.routes());
   }
 
   @Test
@@ -113,10 +118,7 @@ class OutputValidationTest {
     MeshPlan plan = plan();
     SharedResources shared = Translator.shared(plan);
     NodeResources node = Translator.node(plan, plan.nodes().get(0), "/etc/envoy/a");
-    Listener.Builder broken = node.listeners().get(1).toBuilder();
-    broken.getAddressBuilder().getSocketAddressBuilder().setPortValue(70000);
-    NodeResources tampered = new NodeResources(node.node(), node.bootstrap(), List.of(node.listeners().get(0), broken.build()),
-        node.localClusters(), node.routes());
+    NodeResources tampered = withPortOutOfRange(node);
     dev.bent.ir.KeptByValue<com.google.protobuf.Message, Boolean> clean = new dev.bent.ir.KeptByValue<>();
     List<String> expected = List.of("/etc/envoy/a/lds.yaml: error: resources[1].address.socket_address.port_value:"
         + " must be at most 65535, got 70000 [uint32.lte]");

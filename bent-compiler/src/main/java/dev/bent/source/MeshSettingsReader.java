@@ -50,21 +50,12 @@ final class MeshSettingsReader {
   }
 
   private Optional<MeshSettings.LocalClusters> localClusters(YamlNode node) {
-    Optional<String> text = check.text(node, "mesh.localClusters");
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    switch (text.get()) {
-      case "cds":
-        return Optional.of(MeshSettings.LocalClusters.CDS);
-      case "bootstrap":
-        return Optional.of(MeshSettings.LocalClusters.BOOTSTRAP);
-      default:
-        diagnostics.error(node.location(), "mesh.localClusters must be \"cds\" or \"bootstrap\", got \""
-            + text.get() + "\"");
-        return Optional.empty();
-    }
+    java.util.LinkedHashMap<String, MeshSettings.LocalClusters> places = new java.util.LinkedHashMap<>();
+    places.put("cds", MeshSettings.LocalClusters.CDS);
+    places.put("bootstrap", MeshSettings.LocalClusters.BOOTSTRAP);
+    return check.choice(node, "mesh.localClusters", places);
   }
+
 
   private MeshSettings.Ports ports(YamlNode node) {
     MeshSettings.Ports d = MeshSettings.Ports.defaults();

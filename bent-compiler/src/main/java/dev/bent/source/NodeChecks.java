@@ -59,6 +59,23 @@ final class NodeChecks {
     }
   }
 
+  /**
+   * One of the words of {@code choices}, by its text; another word is an error that lists them
+   * (for example {@code mesh.tls.mode must be "strict" or "permissive", got "loose"}).
+   */
+  <E> Optional<E> choice(YamlNode node, String what, java.util.LinkedHashMap<String, E> choices) {
+    Optional<String> text = text(node, what);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    E chosen = choices.get(text.get());
+    if (chosen == null) {
+      diagnostics.error(node.location(), what + " must be " + String.join(" or ",
+          choices.keySet().stream().map(w -> "\"" + w + "\"").toList()) + ", got \"" + text.get() + "\"");
+    }
+    return Optional.ofNullable(chosen);
+  }
+
   /** A non-empty string scalar (numbers are accepted as their text). */
   Optional<String> text(YamlNode node, String what) {
     if (node instanceof Scalar scalar

@@ -71,20 +71,10 @@ final class TlsSettingsReader {
   }
 
   private Optional<TlsSettings.Mode> mode(YamlNode node) {
-    Optional<String> text = check.text(node, "mesh.tls.mode");
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    switch (text.get()) {
-      case "strict":
-        return Optional.of(TlsSettings.Mode.STRICT);
-      case "permissive":
-        return Optional.of(TlsSettings.Mode.PERMISSIVE);
-      default:
-        diagnostics.error(node.location(), "mesh.tls.mode must be \"strict\" or \"permissive\", got \""
-            + text.get() + "\"");
-        return Optional.empty();
-    }
+    java.util.LinkedHashMap<String, TlsSettings.Mode> modes = new java.util.LinkedHashMap<>();
+    modes.put("strict", TlsSettings.Mode.STRICT);
+    modes.put("permissive", TlsSettings.Mode.PERMISSIVE);
+    return check.choice(node, "mesh.tls.mode", modes);
   }
 
   private Optional<String> trustDomain(YamlNode node) {
