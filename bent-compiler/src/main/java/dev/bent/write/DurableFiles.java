@@ -53,15 +53,18 @@ final class DurableFiles {
    * system without hard links gets a copy from the caller.
    */
   static boolean linkIfSame(Path path, Optional<Path> same, byte[] content) throws IOException {
-    if (same.isPresent() && holdsExactly(same.get(), content)) {
-      try {
-        Files.createLink(path, same.get());
-        return true;
-      } catch (UnsupportedOperationException | IOException e) {
-        Files.deleteIfExists(path); // no hard links here: the caller writes a copy
-      }
+    return same.isPresent() && holdsExactly(same.get(), content) && link(path, same.get());
+  }
+
+  /** Creates {@code path} as a hard link to {@code target}; false where that fails (no hard links here). */
+  static boolean link(Path path, Path target) throws IOException {
+    try {
+      Files.createLink(path, target);
+      return true;
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.deleteIfExists(path); // the caller writes a copy
+      return false;
     }
-    return false;
   }
 
   /** Whether {@code file} is a regular file (not a link) holding exactly {@code content}. */

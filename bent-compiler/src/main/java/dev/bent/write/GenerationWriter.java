@@ -132,7 +132,7 @@ public final class GenerationWriter {
    * other path goes into the generation) into {@code directory}, creating it if needed.
    */
   public static Result write(Path directory, SortedMap<String, byte[]> files) throws IOException {
-    return write(directory, files, Map.of(), Map.of(), SharedFiles.NONE);
+    return write(directory, files, Map.of(), Map.of(), SharedFiles.NONE, PublishedKeys.NONE);
   }
 
   /**
@@ -140,23 +140,27 @@ public final class GenerationWriter {
    * only by their owner (and group), see {@link KeyFiles}.
    */
   public static Result write(Path directory, NodeFiles node) throws IOException {
-    return write(directory, node, SharedFiles.NONE);
+    return write(directory, node, SharedFiles.NONE, PublishedKeys.NONE);
   }
 
-  /** As above, sharing files with the other nodes of one write through {@code shared}. */
-  static Result write(Path directory, NodeFiles node, SharedFiles shared) throws IOException {
+  /**
+   * As above, sharing files with the other nodes of one write through {@code shared}, and
+   * knowing unchanged files by the keys {@code published} remembers of the live generation.
+   */
+  static Result write(Path directory, NodeFiles node, SharedFiles shared, PublishedKeys published)
+      throws IOException {
     Map<String, PemFile> keys = new java.util.TreeMap<>();
     node.pemFiles().forEach((path, pem) -> {
       if (pem.privateKey()) {
         keys.put(path, pem);
       }
     });
-    return write(directory, node.generationFiles(), keys, node.contentKeys(), shared);
+    return write(directory, node.generationFiles(), keys, node.contentKeys(), shared, published);
   }
 
   private static Result write(
       Path directory, SortedMap<String, byte[]> files, Map<String, PemFile> keys, Map<String, byte[]> contentKeys,
-      SharedFiles shared)
+      SharedFiles shared, PublishedKeys publishedKeys)
       throws IOException {
     // 1. Check every path and visible name before any I/O; remove leftovers.
     byte[] bootstrap = files.get(BOOTSTRAP);
@@ -175,7 +179,9 @@ public final class GenerationWriter {
     // 3. Write it, unless a complete copy is already there.
     Written written = Written.NONE;
     if (!holds(directory.resolve(generation), generationFiles)) {
-      written = writeGeneration(directory, generation, generationFiles, keys, contentKeys, shared, hook);
+      Optional<String> live = liveGeneration(directory);
+      Map<String, byte[]> liveKeys = live.map(g -> publishedKeys.of(directory, g)).orElse(Map.of());
+      written = writeGeneration(directory, generation, generationFiles, keys, contentKeys, liveKeys, shared, hook);
     }
     // 4. Publish with one rename over ..data.
     boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
@@ -183,6 +189,7 @@ public final class GenerationWriter {
       hook.reached(directory, 4);
       DurableFiles.replaceLink(directory, DATA_LINK, Path.of(generation));
     }
+    publishedKeys.record(directory, generation, contentKeys);
     // 5. Visible names are symlinks into ..data.
     hook.reached(directory, 5);
     boolean renamed = false;
@@ -274,7 +281,7 @@ public final class GenerationWriter {
 
   private static Written writeGeneration(
       Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys,
-      Map<String, byte[]> contentKeys, SharedFiles shared, WriteStepHook hook)
+      Map<String, byte[]> contentKeys, Map<String, byte[]> liveKeys, SharedFiles shared, WriteStepHook hook)
       throws IOException {
     Written written = Written.NONE;
     Path temp =
@@ -293,7 +300,7 @@ public final class GenerationWriter {
         if (key != null) {
           KeyFiles.write(path, key);
           written = written.plus(file.getValue());
-        } else if (!DurableFiles.linkIfSame(path, same, file.getValue())
+        } else if (!unchanged(path, same, file.getValue(), contentKeys.get(file.getKey()), liveKeys.get(file.getKey()))
             && shared.place(path, contentKeys.get(file.getKey()), file.getValue())) {
           written = written.plus(file.getValue());
         }
@@ -315,6 +322,19 @@ public final class GenerationWriter {
         DurableFiles.deleteRecursively(temp);
       }
     }
+  }
+
+  /**
+   * Links {@code path} to the live generation's file {@code same} if that file is unchanged, and
+   * returns whether it did: known from the content keys when both are known ({@link
+   * PublishedKeys}), else by comparing bytes.
+   */
+  private static boolean unchanged(Path path, Optional<Path> same, byte[] content, byte[] key, byte[] liveKey)
+      throws IOException {
+    if (key == null || liveKey == null) {
+      return DurableFiles.linkIfSame(path, same, content);
+    }
+    return java.util.Arrays.equals(key, liveKey) && same.isPresent() && DurableFiles.link(path, same.get());
   }
 
   /** Makes {@code name} a link to {@code target} unless it is one; returns whether it renamed. */

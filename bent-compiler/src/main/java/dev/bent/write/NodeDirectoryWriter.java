@@ -48,10 +48,20 @@ public final class NodeDirectoryWriter {
    */
   public static List<GenerationWriter.Result> writeEach(
       Collection<NodeFiles> nodes, OutputLayout layout, AtomicInteger completed) throws IOException {
+    return writeEach(nodes, layout, completed, PublishedKeys.NONE);
+  }
+
+  /**
+   * As above, knowing unchanged files by what {@code published} remembers of this process's
+   * earlier writes (a watch keeps one for all its publishes).
+   */
+  public static List<GenerationWriter.Result> writeEach(
+      Collection<NodeFiles> nodes, OutputLayout layout, AtomicInteger completed, PublishedKeys published)
+      throws IOException {
     List<GenerationWriter.Result> results = new ArrayList<>();
     if (nodes.size() <= 1) {
       for (NodeFiles node : nodes) {
-        results.add(GenerationWriter.write(layout.directory(node.node()), node));
+        results.add(GenerationWriter.write(layout.directory(node.node()), node, SharedFiles.NONE, published));
         completed.incrementAndGet();
       }
       return results;
@@ -62,7 +72,7 @@ public final class NodeDirectoryWriter {
     try {
       for (NodeFiles node : nodes) {
         futures.add(pool.submit(() -> {
-          GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node, shared);
+          GenerationWriter.Result result = GenerationWriter.write(layout.directory(node.node()), node, shared, published);
           completed.incrementAndGet();
           return result;
         }));

@@ -112,6 +112,34 @@ class GenerationWriterTest {
         otherKey)).generation());
   }
 
+  /** A node of {@link #files} whose content keys are the markers of its files. */
+  private static NodeFiles keyed(String lds, String cds) {
+    SortedMap<String, byte[]> files = files("1");
+    files.put("lds.yaml", ("lds " + lds).getBytes(UTF_8));
+    files.put("cds.yaml", ("cds " + cds).getBytes(UTF_8));
+    SortedMap<String, byte[]> keys = new TreeMap<>();
+    keys.put("lds.yaml", ("lds " + lds).getBytes(UTF_8));
+    keys.put("cds.yaml", ("cds " + cds).getBytes(UTF_8));
+    return new NodeFiles("n", files, new TreeMap<>(), keys);
+  }
+
+  @Test
+  void withTheKeysOfTheLiveGenerationKnownAnUnchangedFileIsLinkedWithoutReadingIt() throws IOException {
+    PublishedKeys published = new PublishedKeys();
+    GenerationWriter.write(dir, keyed("a", "a"), SharedFiles.NONE, published);
+    Path liveLds = dir.resolve("..data/lds.yaml").toRealPath();
+    // Edited in place behind bent's back (same length): bytes no longer match, the key still does.
+    Files.writeString(liveLds, "lds X");
+
+    GenerationWriter.Result known = GenerationWriter.write(dir, keyed("a", "b"), SharedFiles.NONE, published);
+
+    assertEquals(new GenerationWriter.Written(1, 5), known.written(), "only cds.yaml written");
+    assertEquals(Files.readAttributes(liveLds, "unix:ino").get("ino"),
+        Files.readAttributes(dir.resolve("..data/lds.yaml"), "unix:ino").get("ino"), "linked by its key");
+    GenerationWriter.Result compared = GenerationWriter.write(dir, keyed("a", "c"), SharedFiles.NONE, PublishedKeys.NONE);
+    assertEquals(new GenerationWriter.Written(2, 10), compared.written(), "without the keys the bytes decide");
+  }
+
   @Test
   void oldGenerationsArePrunedBeyondTheKeptCount() throws IOException {
     for (int i = 0; i < 6; i++) {

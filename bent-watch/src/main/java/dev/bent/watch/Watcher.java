@@ -48,6 +48,7 @@ public final class Watcher {
   private long publishes;
   private List<Diagnostic> lastWarnings = List.of();
   private final dev.bent.CompileMemo memo = new dev.bent.CompileMemo();
+  private final dev.bent.write.PublishedKeys publishedKeys = new dev.bent.write.PublishedKeys();
 
   /**
    * A loop over {@code source} that writes {@code nodes} (empty: all) as {@code layout} says,
@@ -205,7 +206,8 @@ public final class Watcher {
     try {
       NodeDirectoryWriter.claim(compilation.nodes().keySet(), layout);
       List<NodeFiles> nodeFiles = List.copyOf(compilation.nodes().values());
-      List<GenerationWriter.Result> results = NodeDirectoryWriter.writeEach(nodeFiles, layout, completed);
+      List<GenerationWriter.Result> results =
+          NodeDirectoryWriter.writeEach(nodeFiles, layout, completed, publishedKeys);
       for (int i = 0; i < results.size(); i++) {
         GenerationWriter.Result result = results.get(i);
         String node = nodeFiles.get(i).node();
