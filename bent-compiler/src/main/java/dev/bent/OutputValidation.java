@@ -33,17 +33,12 @@ final class OutputValidation {
 
   /** The field rules of the egress clusters and routes that every node shares. */
   static List<Diagnostic> shared(SharedResources shared) {
-    return shared(shared, new CheckMemo());
-  }
-
-  /** Like {@link #shared(SharedResources)}, with the {@code memo} of the compile. */
-  static List<Diagnostic> shared(SharedResources shared, CheckMemo memo) {
-    return shared(shared, memo, new KeptByValue<>());
+    return shared(shared, new CheckMemo(), new KeptByValue<>());
   }
 
   /**
-   * Like {@link #shared(SharedResources, CheckMemo)}, skipping resources that {@code clean} knows
-   * to have no findings of their own (see {@link CompileMemo}).
+   * Like {@link #shared(SharedResources)}, with the {@code memo} of the compile, skipping resources
+   * that {@code clean} knows to have no findings of their own (see {@link CompileMemo}).
    */
   static List<Diagnostic> shared(SharedResources shared, CheckMemo memo, KeptByValue<Message, Boolean> clean) {
     List<Diagnostic> out = new ArrayList<>();

@@ -72,16 +72,7 @@ class CompileMemoTest {
     Path samples = sample.getParent();
     Path target = dir.resolve(samples.getFileName());
     if (!Files.exists(target)) {
-      try (Stream<Path> all = Files.walk(samples)) {
-        for (Path p : all.toList()) {
-          Path to = target.resolve(samples.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
-        }
-      }
+      TempTrees.copy(samples, target);
     }
     Path mesh = target.resolve(sample.getFileName());
     Files.writeString(mesh, text);

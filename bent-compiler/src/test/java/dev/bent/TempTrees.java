@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removal of the temporary directories that tests make for themselves outside JUnit's @TempDir. */
+/** Copies and removals of the directory trees that tests work in. */
 public final class TempTrees {
   private TempTrees() {}
 
@@ -18,6 +18,20 @@ public final class TempTrees {
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Copies {@code from} and everything under it to {@code to}, which must not hold those names yet. */
+  public static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
       }
     }
   }

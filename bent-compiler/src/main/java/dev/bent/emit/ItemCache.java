@@ -1,7 +1,6 @@
 package dev.bent.emit;
 
 import com.google.protobuf.Message;
-import java.nio.charset.StandardCharsets;
 import dev.bent.ir.KeptByValue;
 
 /**
@@ -16,7 +15,7 @@ import dev.bent.ir.KeptByValue;
  */
 public final class ItemCache {
   private final KeptByValue<Message, String> items = new KeptByValue<>();
-  private final KeptByValue<Message, String> documents = new KeptByValue<>();
+  private final KeptByValue<Message, byte[]> documents = new KeptByValue<>();
 
   /** Creates an empty cache. */
   public ItemCache() {}
@@ -28,8 +27,7 @@ public final class ItemCache {
 
   /** The YAML document of {@code message} ({@link YamlEmitter#document}), for a bootstrap. */
   byte[] document(Message message) {
-    return documents.get(message, m -> new String(YamlEmitter.document(m), StandardCharsets.UTF_8))
-        .getBytes(StandardCharsets.UTF_8);
+    return documents.get(message, YamlEmitter::document);
   }
 
   /** Ends a compile: what it did not use is forgotten. */

@@ -4,9 +4,7 @@ import com.google.protobuf.Message;
 import dev.bent.translate.NodeResources;
 import dev.bent.translate.SharedResources;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +18,6 @@ import java.util.TreeMap;
  */
 public final class MeshEmitter {
   private final SharedResources shared;
-  private final Map<Message, String> rendered = new IdentityHashMap<>();
   private final RenderedItems egressClusters;
   private final YamlEmitter.KeyedFile egressRouteFile;
   private final ItemCache cache;
@@ -37,11 +34,9 @@ public final class MeshEmitter {
   public MeshEmitter(SharedResources shared, ItemCache cache) {
     this.shared = shared;
     this.cache = cache;
-    shared.egressClusters().forEach(c -> rendered.put(c, cache.resourceItem(c)));
-    rendered.put(shared.egressRoutes(), cache.resourceItem(shared.egressRoutes()));
-    this.egressClusters = RenderedItems.of(shared.egressClusters().stream().map(rendered::get).toList());
+    this.egressClusters = RenderedItems.of(shared.egressClusters().stream().map(cache::resourceItem).toList());
     this.egressRouteFile =
-        YamlEmitter.keyedDiscoveryFile(RenderedItems.NONE, List.of(rendered.get(shared.egressRoutes())));
+        YamlEmitter.keyedDiscoveryFile(RenderedItems.NONE, List.of(cache.resourceItem(shared.egressRoutes())));
   }
 
   public NodeFiles emit(NodeResources node) {
@@ -65,8 +60,7 @@ public final class MeshEmitter {
     RenderedItems head = startsWithEgressClusters(resources) ? egressClusters : RenderedItems.NONE;
     List<String> tail = new ArrayList<>(resources.size() - head.count());
     for (Message resource : resources.subList(head.count(), resources.size())) {
-      String item = rendered.get(resource);
-      tail.add(item != null ? item : cache.resourceItem(resource));
+      tail.add(cache.resourceItem(resource));
     }
     return YamlEmitter.keyedDiscoveryFile(head, tail);
   }

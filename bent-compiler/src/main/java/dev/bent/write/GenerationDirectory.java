@@ -68,7 +68,8 @@ final class GenerationDirectory {
   }
 
   /**
-   * Writes the generation {@code generation} of {@code directory} into a temporary directory
+   * Writes the generation {@code generation} of {@code directory}, whose live generation is {@code
+   * live}, into a temporary directory
    * beside it, every file and directory fsynced, and renames it to its name (step 3 of {@link
    * GenerationWriter}). A file whose content key equals the live generation's (known from {@code
    * liveKeys}), or else whose bytes do, is a hard link to the live file; the others go through
@@ -76,7 +77,8 @@ final class GenerationDirectory {
    */
   static Written write(
       Path directory, String generation, Map<String, byte[]> files, Map<String, PemFile> keys,
-      Map<String, byte[]> contentKeys, Map<String, byte[]> liveKeys, SharedFiles shared, WriteStepHook hook)
+      Map<String, byte[]> contentKeys, Optional<Path> live, Map<String, byte[]> liveKeys, SharedFiles shared,
+      WriteStepHook hook)
       throws IOException {
     Written written = Written.NONE;
     Path temp =
@@ -85,7 +87,6 @@ final class GenerationDirectory {
       Files.createDirectory(temp);
       Set<Path> dirs = new TreeSet<>();
       dirs.add(temp);
-      Optional<Path> live = GenerationWriter.liveGeneration(directory).map(directory::resolve);
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Path path = temp.resolve(file.getKey());
         Files.createDirectories(path.getParent());

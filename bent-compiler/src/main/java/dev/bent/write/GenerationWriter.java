@@ -170,16 +170,16 @@ public final class GenerationWriter {
 
     // 2. Name the generation by its content.
     String generation = GenerationDirectory.name(generationFiles, contentKeys);
+    Optional<String> live = liveGeneration(directory);
     // 3. Write it, unless a complete copy is already there.
     Written written = Written.NONE;
     if (!GenerationDirectory.holds(directory.resolve(generation), generationFiles)) {
-      Optional<String> live = liveGeneration(directory);
       Map<String, byte[]> liveKeys = live.map(g -> publishedKeys.of(directory, g)).orElse(Map.of());
-      written = GenerationDirectory.write(
-          directory, generation, generationFiles, keys, contentKeys, liveKeys, shared, hook);
+      written = GenerationDirectory.write(directory, generation, generationFiles, keys, contentKeys,
+          live.map(directory::resolve), liveKeys, shared, hook);
     }
     // 4. Publish with one rename over ..data.
-    boolean published = !liveGeneration(directory).map(generation::equals).orElse(false);
+    boolean published = !live.map(generation::equals).orElse(false);
     if (published) {
       hook.reached(directory, 4);
       DurableFiles.replaceLink(directory, DATA_LINK, Path.of(generation));

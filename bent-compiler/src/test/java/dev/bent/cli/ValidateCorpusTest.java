@@ -113,7 +113,7 @@ class ValidateCorpusTest {
   @MethodSource("defects")
   void oneDefectVariantIsRefusedNamingTheRule(CorpusDefects.Defect defect) throws Exception {
     Path copy = tmp.resolve("corpus");
-    copyTree(corpus(), copy);
+    dev.bent.TempTrees.copy(corpus(), copy);
     Path file = copy.resolve(defect.file());
     String text = Files.readString(file);
     int at = text.indexOf(defect.from());
@@ -129,18 +129,5 @@ class ValidateCorpusTest {
 
   static Stream<CorpusDefects.Defect> defects() {
     return CorpusDefects.all().stream();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }

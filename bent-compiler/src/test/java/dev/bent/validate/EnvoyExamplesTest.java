@@ -78,7 +78,7 @@ class EnvoyExamplesTest {
   private List<String> errorsOf(Defect defect, Profile profile) throws Exception {
     Path copy = tmp.resolve("envoy");
     if (!Files.exists(copy)) {
-      copyTree(examples(), copy);
+      dev.bent.TempTrees.copy(examples(), copy);
       Path file = copy.resolve(defect.file());
       String text = Files.readString(file);
       int at = text.indexOf(defect.from());
@@ -99,7 +99,7 @@ class EnvoyExamplesTest {
   @Test
   void subscriptionWithoutWatchedDirectoryIsOnlyAWarning() throws Exception {
     Path copy = tmp.resolve("envoy");
-    copyTree(examples(), copy);
+    dev.bent.TempTrees.copy(examples(), copy);
     Path file = copy.resolve("dynamic-fs/bootstrap.yaml");
     String text = Files.readString(file);
     String watched = "path: /var/lib/envoy/lds.yaml\n      watched_directory: {path: /var/lib/envoy}";
@@ -116,7 +116,7 @@ class EnvoyExamplesTest {
   @Test
   void formsEnvoyAcceptsButStrictJsonRefusesAreWarnings() throws Exception {
     Path copy = tmp.resolve("envoy");
-    copyTree(examples(), copy);
+    dev.bent.TempTrees.copy(examples(), copy);
     Path file = copy.resolve("tracing-zipkin.yaml");
     Files.writeString(file, Files.readString(file)
         .replace("collector_endpoint_version: HTTP_JSON", "collector_endpoint_version: http_json")
@@ -140,18 +140,5 @@ class EnvoyExamplesTest {
 
   static Stream<Defect> defects() {
     return Stream.of(FieldRuleDefects.all(), NodeDefects.all(), ParseDefects.all()).flatMap(List::stream);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }

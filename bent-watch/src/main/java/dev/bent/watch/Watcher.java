@@ -1,5 +1,6 @@
 package dev.bent.watch;
 
+import dev.bent.CompileMemo;
 import dev.bent.Compiler;
 import dev.bent.diag.Diagnostic;
 import dev.bent.diag.Diagnostics;
@@ -11,6 +12,7 @@ import dev.bent.model.Mesh;
 import dev.bent.write.GenerationWriter;
 import dev.bent.write.NodeDirectoryWriter;
 import dev.bent.write.OutputLayout;
+import dev.bent.write.PublishedKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -47,8 +49,8 @@ public final class Watcher {
   private volatile boolean stopping;
   private long publishes;
   private List<Diagnostic> lastWarnings = List.of();
-  private final dev.bent.CompileMemo memo = new dev.bent.CompileMemo();
-  private final dev.bent.write.PublishedKeys publishedKeys = new dev.bent.write.PublishedKeys();
+  private final CompileMemo memo = new CompileMemo();
+  private final PublishedKeys publishedKeys = new PublishedKeys();
 
   /**
    * A loop over {@code source} that writes {@code nodes} (empty: all) as {@code layout} says,
